@@ -1,0 +1,41 @@
+# The README's commands. Thin: each target calls the real tool.
+PYTHON ?= python3
+VENV := nb-backend/.venv
+BIN := $(VENV)/bin
+APP_SOURCES := $(shell find nb-app/src nb-app/public nb-app/index.html nb-app/admin.html nb-app/vite.config.ts nb-app/package.json -type f 2>/dev/null)
+
+.PHONY: run test test-backend test-app bench install clean
+
+run: $(VENV)/.installed  ## serve the product on http://127.0.0.1:8000 (zero-config)
+	$(BIN)/nb run
+
+test: test-backend  ## every test: backend against real PostgreSQL and Redis
+
+test-backend: $(VENV)/.installed
+	cd nb-backend && .venv/bin/pytest -q -p no:cacheprovider
+
+test-app: $(VENV)/.installed nb-app/dist/.built
+	cd nb-app && npm run typecheck && npm test && npm run check:bundle
+	$(BIN)/python nb-backend/tests/e2e/run_e2e.py
+
+bench: $(VENV)/.installed  ## gateway benchmark (simulator + backend, full billing)
+	cd nb-backend && .venv/bin/nb bench
+
+install: $(VENV)/.installed nb-app/node_modules/.installed
+
+$(VENV)/.installed: nb-backend/pyproject.toml nb-backend/constraints.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -c nb-backend/constraints.txt -e 'nb-backend[test]'
+	touch $@
+
+nb-app/node_modules/.installed: nb-app/package.json nb-app/package-lock.json
+	cd nb-app && npm ci --no-audit --no-fund
+	touch $@
+
+nb-app/dist/.built: nb-app/node_modules/.installed $(APP_SOURCES)
+	cd nb-app && npm run build
+	touch $@
+
+clean:
+	rm -rf $(VENV) nb-app/node_modules nb-app/dist

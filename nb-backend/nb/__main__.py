@@ -1,0 +1,3 @@
+from nb.cli import main
+
+main()

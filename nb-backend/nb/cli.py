@@ -1,0 +1,109 @@
+"""The `nb` command: run the product, migrate, manage admins, verify the books, run the simulator."""
+
+import argparse
+import asyncio
+import os
+import sys
+from contextlib import ExitStack
+
+from nb.settings import Settings
+
+
+def _with_session(work):
+    """Run `work(session, settings)` against the configured database, in a fresh event loop."""
+    from nb.db import create_engine, session_factory
+
+    async def main():
+        settings = Settings()
+        engine = create_engine(settings)
+        try:
+            async with session_factory(engine)() as session:
+                return await work(session, settings)
+        finally:
+            await engine.dispose()
+
+    return asyncio.run(main())
+
+
+def _bootstrap_admin(email: str, password: str | None) -> None:
+    from nb.services.bootstrap import ensure_admin
+
+    generated = _with_session(lambda session, settings: ensure_admin(session, settings, email, password))
+    if generated:
+        print(f"Admin account created: {email} / {generated}  (shown once; change it after logging in)")
+
+
+def cmd_run(args: argparse.Namespace) -> None:
+    import uvicorn
+
+    from nb.embedded import prepare_environment
+    from nb.migrate import upgrade
+
+    with ExitStack() as stack:
+        os.environ.update(prepare_environment(stack))
+        settings = Settings()
+        upgrade(settings.database_url)
+        _bootstrap_admin(settings.admin_email, settings.admin_password)
+        print(f"NanoBanana Pro is serving on http://{settings.host}:{settings.port}  (admin: {settings.admin_email})",
+              flush=True)
+        uvicorn.run("nb.main:app_from_environment", factory=True, host=settings.host, port=settings.port,
+                    workers=settings.workers, log_level=settings.log_level.lower(), proxy_headers=False)
+
+
+def cmd_migrate(args: argparse.Namespace) -> None:
+    from nb.migrate import downgrade, upgrade
+
+    url = Settings().database_url
+    if not url:
+        sys.exit("DATABASE_URL is not set")
+    (downgrade if args.downgrade else upgrade)(url, args.revision or ("base" if args.downgrade else "head"))
+
+
+def cmd_create_admin(args: argparse.Namespace) -> None:
+    settings = Settings()
+    _bootstrap_admin(args.email or settings.admin_email, args.password or settings.admin_password)
+
+
+def cmd_check_ledger(args: argparse.Namespace) -> None:
+    from nb.services.ledger import ledger_mismatches
+
+    mismatches = _with_session(lambda session, settings: ledger_mismatches(session))
+    for row in mismatches:
+        print(f"user {row.user_id} <{row.email}>: credits {row.credits} != ledger sum {row.ledger_sum}")
+    if mismatches:
+        sys.exit(1)
+    print("ledger clean: every balance equals its ledger sum")
+
+
+def cmd_simulator(args: argparse.Namespace) -> None:
+    from nb.simulator.server import run
+
+    run(args.host, args.port, latency_ms=args.latency_ms, image_scale=args.image_scale)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="nb", description="NanoBanana Pro backend")
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("run", help="serve the product (embedded services when unconfigured)").set_defaults(func=cmd_run)
+    migrate = commands.add_parser("migrate", help="upgrade (or downgrade) the database schema")
+    migrate.add_argument("--downgrade", action="store_true")
+    migrate.add_argument("--revision")
+    migrate.set_defaults(func=cmd_migrate)
+    admin = commands.add_parser("create-admin", help="create the first administrator if none exists")
+    admin.add_argument("--email")
+    admin.add_argument("--password")
+    admin.set_defaults(func=cmd_create_admin)
+    commands.add_parser("check-ledger", help="verify every balance equals its ledger sum").set_defaults(
+        func=cmd_check_ledger)
+    simulator = commands.add_parser("simulator", help="serve the offline Gemini simulator")
+    simulator.add_argument("--host", default="127.0.0.1")
+    simulator.add_argument("--port", type=int, default=8099)
+    simulator.add_argument("--latency-ms", type=float, default=0)
+    simulator.add_argument("--image-scale", type=float, default=1.0)
+    simulator.set_defaults(func=cmd_simulator)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> None:
+    args = build_parser().parse_args(argv)
+    args.func(args)

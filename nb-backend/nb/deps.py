@@ -1,0 +1,120 @@
+"""Named dependencies, so every route signature says what it needs and who may call it."""
+
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from typing import Annotated
+
+from fastapi import Depends, Request
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from nb.cache import Cache
+from nb.client_ip import client_ip
+from nb.errors import ApiError, forbidden, unauthorized
+from nb.models import User
+from nb.runtime import Runtime
+from nb.security.tokens import AccessClaims, decode_access_token, looks_like_jwt
+from nb.services import sessions
+from nb.services.api_keys import authenticate_key
+from nb.settings import Settings
+
+
+def get_runtime(request: Request) -> Runtime:
+    return request.app.state.runtime
+
+
+RuntimeDep = Annotated[Runtime, Depends(get_runtime)]
+
+
+def get_settings(runtime: RuntimeDep) -> Settings:
+    return runtime.settings
+
+
+def get_cache(runtime: RuntimeDep) -> Cache:
+    return runtime.cache
+
+
+async def get_session(runtime: RuntimeDep) -> AsyncIterator[AsyncSession]:
+    async with runtime.sessions() as session:
+        yield session
+
+
+SettingsDep = Annotated[Settings, Depends(get_settings)]
+CacheDep = Annotated[Cache, Depends(get_cache)]
+SessionDep = Annotated[AsyncSession, Depends(get_session)]
+
+
+def get_client_ip(request: Request, settings: SettingsDep) -> str:
+    return client_ip(request, settings)
+
+
+ClientIp = Annotated[str, Depends(get_client_ip)]
+
+
+@dataclass(frozen=True)
+class Principal:
+    """Who is calling: a user, through a session (claims) or a platform key (api_key_id)."""
+
+    user: User
+    claims: AccessClaims | None = None
+    api_key_id: int | None = None
+
+
+def presented_credential(request: Request) -> str | None:
+    """Authorization first (the SPA's JWT), then the Gemini-style key headers and `?key=`."""
+    authorization = request.headers.get("authorization", "")
+    scheme, _, value = authorization.partition(" ")
+    if scheme.lower() == "bearer" and value.strip():
+        return value.strip()
+    return (request.headers.get("x-api-key") or request.headers.get("x-goog-api-key")
+            or request.query_params.get("key"))
+
+
+async def resolve_principal(request: Request, runtime: Runtime, session: AsyncSession) -> Principal:
+    credential = presented_credential(request)
+    if not credential:
+        raise unauthorized()
+    if looks_like_jwt(credential):
+        claims = decode_access_token(runtime.settings.jwt_secret_key, credential)
+        if claims is None or await sessions.is_revoked(runtime.cache, claims):
+            raise unauthorized("session expired or revoked")
+        user = await session.get(User, claims.user_id)
+        principal = Principal(user, claims=claims) if user else None
+    else:
+        found = await authenticate_key(session, runtime.cache, runtime.settings.api_key_touch_seconds, credential)
+        principal = Principal(found[0], api_key_id=found[1]) if found else None
+    if principal is None:
+        raise unauthorized("invalid credentials")
+    if principal.user.status != "active":
+        raise ApiError(403, "account_banned", "this account is banned")
+    return principal
+
+
+async def get_principal(request: Request, runtime: RuntimeDep, session: SessionDep) -> Principal:
+    return await resolve_principal(request, runtime, session)
+
+
+CurrentPrincipal = Annotated[Principal, Depends(get_principal)]
+
+
+def get_user(principal: CurrentPrincipal) -> User:
+    return principal.user
+
+
+def get_session_principal(principal: CurrentPrincipal) -> Principal:
+    """Account management needs a login session: a platform key cannot mint keys or change passwords."""
+    if principal.claims is None:
+        raise forbidden("this action needs a login session, not an API key")
+    return principal
+
+
+SessionPrincipal = Annotated[Principal, Depends(get_session_principal)]
+CurrentUser = Annotated[User, Depends(get_user)]
+
+
+def get_admin(principal: SessionPrincipal) -> User:
+    if principal.user.role != "admin":
+        raise forbidden("administrators only")
+    return principal.user
+
+
+AdminUser = Annotated[User, Depends(get_admin)]

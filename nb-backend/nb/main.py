@@ -1,0 +1,84 @@
+"""The application factory: `create_app(settings)` builds a fully wired app; the lifespan owns its connections."""
+
+from contextlib import asynccontextmanager
+from urllib.parse import unquote
+
+from fastapi import Depends, FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from nb.body_limit import BodyLimitMiddleware
+from nb.errors import ApiError
+from nb.routers import admin_audit, admin_redeem, admin_users, auth, credits, health, keys
+from nb.runtime import Runtime
+from nb.settings import MIN_SECRET_LENGTH, Settings
+
+API_BODY_LIMIT = 1 << 20
+ROUTERS = (health, auth, keys, credits, admin_users, admin_redeem, admin_audit)
+
+
+def _require_secrets(settings: Settings) -> None:
+    """No environment runs with a weak JWT or encryption secret; `nb run` generates them when unset."""
+    for name in ("jwt_secret_key", "token_encryption_key"):
+        if len(getattr(settings, name)) < MIN_SECRET_LENGTH:
+            raise ValueError(f"{name.upper()} must be at least {MIN_SECRET_LENGTH} characters")
+
+
+async def _reject_nul_in_query(request: Request) -> None:
+    """PostgreSQL text cannot hold NUL; refuse it in the query string before it reaches a filter."""
+    if "\x00" in unquote(request.url.query):
+        raise ApiError(400, "invalid_request", "query parameters must not contain NUL characters")
+
+
+def _error(status: int, code: str, detail: str, headers: dict[str, str] | None = None) -> JSONResponse:
+    return JSONResponse({"detail": detail, "code": code}, status_code=status, headers=headers)
+
+
+def _validation_message(error: RequestValidationError) -> str:
+    """Field paths and reasons only: the offending values may be passwords or keys."""
+    parts = []
+    for item in error.errors()[:5]:
+        location = ".".join(str(part) for part in item.get("loc", ()) if part != "body")
+        parts.append(f"{location}: {item.get('msg', 'invalid')}" if location else item.get("msg", "invalid"))
+    return "; ".join(parts) or "invalid request"
+
+
+def _install_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(ApiError)
+    async def api_error(_: Request, error: ApiError) -> JSONResponse:
+        return _error(error.status, error.code, error.detail, error.headers)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid_request(_: Request, error: RequestValidationError) -> JSONResponse:
+        return _error(422, "invalid_request", _validation_message(error))
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(_: Request, error: StarletteHTTPException) -> JSONResponse:
+        code = {404: "not_found", 405: "method_not_allowed", 413: "body_too_large"}.get(error.status_code, "http_error")
+        return _error(error.status_code, code, str(error.detail), getattr(error, "headers", None))
+
+
+def create_app(settings: Settings) -> FastAPI:
+    _require_secrets(settings)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI):
+        app.state.runtime = Runtime.open(settings)
+        try:
+            yield
+        finally:
+            await app.state.runtime.close()
+
+    app = FastAPI(title="NanoBanana Pro", version="0.1.0", lifespan=lifespan, docs_url="/docs",
+                  dependencies=[Depends(_reject_nul_in_query)])
+    _install_error_handlers(app)
+    for module in ROUTERS:
+        app.include_router(module.router)
+    app.add_middleware(BodyLimitMiddleware, default_limit=API_BODY_LIMIT, limits={})
+    return app
+
+
+def app_from_environment() -> FastAPI:
+    """Entry point for uvicorn workers (`--factory`): settings come from the environment."""
+    return create_app(Settings())

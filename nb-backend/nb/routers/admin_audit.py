@@ -1,0 +1,22 @@
+"""Admin: the audit log."""
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+
+from nb.deps import AdminUser, SessionDep
+from nb.routers.params import Paging, RowIdFilter
+from nb.schemas.admin import AuditEntryOut
+from nb.schemas.common import Page
+from nb.services import audit
+
+router = APIRouter(prefix="/api/admin/audit", tags=["admin"])
+
+
+@router.get("")
+async def list_audit(admin: AdminUser, session: SessionDep, paging: Paging,
+                     action: Annotated[str | None, Query(max_length=64)] = None,
+                     actor_id: RowIdFilter = None,
+                     target_type: Annotated[str | None, Query(max_length=32)] = None) -> Page[AuditEntryOut]:
+    rows, last_id = await audit.audit_page(session, paging.limit, paging.before_id, action, actor_id, target_type)
+    return Page(items=[AuditEntryOut.model_validate(row) for row in rows], next_cursor=paging.next_cursor(last_id))

@@ -1,0 +1,34 @@
+"""Fixed-window failure counters in Redis, shared by every worker: lock a subject out, never everyone."""
+
+from dataclasses import dataclass
+
+from nb.cache import Cache
+from nb.errors import throttled
+
+
+@dataclass(frozen=True)
+class Throttle:
+    cache: Cache
+    name: str
+    limit: int
+    window_seconds: int
+
+    def _key(self, subject: str) -> str:
+        return self.cache.key("throttle", self.name, subject)
+
+    async def check(self, subject: str) -> None:
+        """Raise 429 with Retry-After while `subject` is over its limit."""
+        key = self._key(subject)
+        async with self.cache.redis.pipeline(transaction=False) as pipe:
+            count, ttl = await pipe.get(key).ttl(key).execute()
+        if count is not None and int(count) >= self.limit:
+            raise throttled(ttl if ttl > 0 else self.window_seconds)
+
+    async def hit(self, subject: str) -> None:
+        """Count one more; the window starts at the first hit (SET NX EX works on Redis 6 too)."""
+        key = self._key(subject)
+        async with self.cache.redis.pipeline(transaction=True) as pipe:
+            await pipe.set(key, 0, ex=self.window_seconds, nx=True).incr(key).execute()
+
+    async def clear(self, subject: str) -> None:
+        await self.cache.redis.delete(self._key(subject))

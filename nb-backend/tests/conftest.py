@@ -1,0 +1,118 @@
+"""Fixtures: a private database and Redis namespace for this run, the app served over real HTTP,
+and helpers to create accounts. Nothing of our own is mocked."""
+
+import asyncio
+import secrets
+import tempfile
+from collections.abc import AsyncIterator, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import ExitStack
+from pathlib import Path
+
+import asyncpg
+import httpx
+import pytest
+from redis.asyncio import Redis
+from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
+
+from nb.db import async_url
+from nb.main import create_app
+from nb.migrate import upgrade
+from nb.settings import Settings
+from tests import services
+from tests.server import serving
+
+RUN_ID = secrets.token_hex(4)
+
+
+@pytest.fixture(scope="session")
+def infrastructure() -> Iterator[dict[str, str]]:
+    with ExitStack() as stack, tempfile.TemporaryDirectory(prefix="nbtest-") as scratch:
+        admin_url = services.postgres_admin_url(stack, Path(scratch))
+        yield {"postgres_admin": admin_url, "redis": services.redis_url(stack, Path(scratch)), "scratch": scratch}
+
+
+def _admin_execute(admin_url: str, statement: str) -> None:
+    """Run one statement on the server's admin database, from any thread, loop or not."""
+    async def execute() -> None:
+        connection = await asyncpg.connect(async_url(admin_url).replace("+asyncpg", ""))
+        try:
+            await connection.execute(statement)
+        finally:
+            await connection.close()
+
+    with ThreadPoolExecutor(1) as pool:
+        pool.submit(asyncio.run, execute()).result()
+
+
+@pytest.fixture(scope="session")
+def fresh_database(infrastructure):
+    """A factory of empty databases that this run creates and drops."""
+    created: list[str] = []
+
+    def make(label: str) -> str:
+        name = f"nbtest_{RUN_ID}_{label}"
+        _admin_execute(infrastructure["postgres_admin"], f'CREATE DATABASE "{name}"')
+        created.append(name)
+        return services.with_database(infrastructure["postgres_admin"], name)
+
+    yield make
+    for name in created:
+        _admin_execute(infrastructure["postgres_admin"], f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture(scope="session")
+def database_url(fresh_database) -> str:
+    url = fresh_database("main")
+    upgrade(url)
+    return url
+
+
+def make_settings(database_url: str, redis_url: str, **overrides) -> Settings:
+    values = dict(
+        environment="test", database_url=database_url, redis_url=redis_url,
+        redis_namespace=f"nbtest-{RUN_ID}", jwt_secret_key=secrets.token_urlsafe(40),
+        token_encryption_key=secrets.token_urlsafe(40), trusted_proxies="127.0.0.1/32",
+        db_pool_size=10, db_max_overflow=10,
+    )
+    values.update(overrides)
+    return Settings(**values)
+
+
+@pytest.fixture(scope="session")
+def settings(database_url, infrastructure) -> Settings:
+    return make_settings(database_url, infrastructure["redis"])
+
+
+@pytest.fixture(scope="session")
+def base_url(settings) -> Iterator[str]:
+    with serving(create_app(settings)) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+async def engine(database_url) -> AsyncIterator[AsyncEngine]:
+    engine = create_async_engine(async_url(database_url))
+    yield engine
+    await engine.dispose()
+
+
+@pytest.fixture(scope="session")
+async def redis(settings) -> AsyncIterator[Redis]:
+    client = Redis.from_url(settings.redis_url, decode_responses=True)
+    yield client
+    async for key in client.scan_iter(f"{settings.redis_namespace}:*"):
+        await client.delete(key)
+    await client.aclose()
+
+
+def random_ip() -> str:
+    return f"10.{secrets.randbelow(256)}.{secrets.randbelow(256)}.{secrets.randbelow(254) + 1}"
+
+
+@pytest.fixture
+async def client(base_url) -> AsyncIterator[httpx.AsyncClient]:
+    """A client that appears to come from its own address (through the trusted local proxy)."""
+    async with httpx.AsyncClient(base_url=base_url, timeout=60, headers={"X-Forwarded-For": random_ip()},
+                                 limits=httpx.Limits(max_connections=200)) as http:
+        yield http
