@@ -75,6 +75,25 @@ def cmd_check_ledger(args: argparse.Namespace) -> None:
     print("ledger clean: every balance equals its ledger sum")
 
 
+def cmd_cleanup(args: argparse.Namespace) -> None:
+    from nb.cache import create_cache
+    from nb.db import create_engine, session_factory
+    from nb.services.retention import run_cleanup
+
+    async def main():
+        settings = Settings()
+        engine, cache = create_engine(settings), create_cache(settings)
+        try:
+            return await run_cleanup(session_factory(engine), cache, settings)
+        finally:
+            await cache.close()
+            await engine.dispose()
+
+    report = asyncio.run(main())
+    print(f"expired guest conversations: {report.expired_conversations}, freed images: {report.freed_images}, "
+          f"orphan blobs removed: {report.orphan_blobs}")
+
+
 def cmd_simulator(args: argparse.Namespace) -> None:
     from nb.simulator.server import run
 
@@ -95,6 +114,8 @@ def build_parser() -> argparse.ArgumentParser:
     admin.set_defaults(func=cmd_create_admin)
     commands.add_parser("check-ledger", help="verify every balance equals its ledger sum").set_defaults(
         func=cmd_check_ledger)
+    commands.add_parser("cleanup", help="expire old guest conversations and free unreferenced images").set_defaults(
+        func=cmd_cleanup)
     simulator = commands.add_parser("simulator", help="serve the offline Gemini simulator")
     simulator.add_argument("--host", default="127.0.0.1")
     simulator.add_argument("--port", type=int, default=8099)

@@ -1,5 +1,6 @@
 """Named dependencies, so every route signature says what it needs and who may call it."""
 
+import uuid
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from typing import Annotated
@@ -15,6 +16,7 @@ from nb.runtime import Runtime
 from nb.security.tokens import AccessClaims, decode_access_token, looks_like_jwt
 from nb.services import sessions
 from nb.services.api_keys import authenticate_key
+from nb.services.conversations import Owner
 from nb.settings import Settings
 
 
@@ -70,6 +72,8 @@ def presented_credential(request: Request) -> str | None:
 
 
 async def resolve_principal(request: Request, runtime: Runtime, session: AsyncSession) -> Principal:
+    """Authenticate, then end the read transaction: the connection goes back to the pool before the
+    route runs, so a request waiting on the upstream holds none."""
     credential = presented_credential(request)
     if not credential:
         raise unauthorized()
@@ -84,6 +88,7 @@ async def resolve_principal(request: Request, runtime: Runtime, session: AsyncSe
         principal = Principal(found[0], api_key_id=found[1]) if found else None
     if principal is None:
         raise unauthorized("invalid credentials")
+    await session.commit()
     if principal.user.status != "active":
         raise ApiError(403, "account_banned", "this account is banned")
     return principal
@@ -118,3 +123,40 @@ def get_admin(principal: SessionPrincipal) -> User:
 
 
 AdminUser = Annotated[User, Depends(get_admin)]
+
+
+GOOGLE_KEY_PREFIX = "AIza"
+GUEST_KEY_REFUSED = ("guest requests must not carry an API key: a guest's own Gemini key stays in the browser "
+                     "and is never sent to this server")
+
+
+def _visitor_id(value: str) -> uuid.UUID:
+    try:
+        visitor = uuid.UUID(value)
+    except ValueError:
+        visitor = None
+    if visitor is None or visitor.version != 4 or len(value) != 36:
+        raise ApiError(400, "invalid_visitor_id", "X-Visitor-Id must be a UUID v4")
+    return visitor
+
+
+async def resolve_owner(request: Request, runtime: Runtime, session: AsyncSession) -> Owner:
+    """A user (session JWT or platform key) or a guest (`X-Visitor-Id`). A guest request carrying any
+    other credential (its own upstream key) is refused before the key is looked at or stored."""
+    visitor = request.headers.get("x-visitor-id")
+    credential = presented_credential(request)
+    if visitor is not None and not (credential and looks_like_jwt(credential)):
+        if credential:
+            raise ApiError(400, "guest_key_refused", GUEST_KEY_REFUSED)
+        return Owner(visitor_id=_visitor_id(visitor))
+    if credential and credential.startswith(GOOGLE_KEY_PREFIX):
+        raise ApiError(400, "guest_key_refused", GUEST_KEY_REFUSED)
+    principal = await resolve_principal(request, runtime, session)
+    return Owner(user_id=principal.user.id, is_admin=principal.user.role == "admin" and principal.claims is not None)
+
+
+async def get_owner(request: Request, runtime: RuntimeDep, session: SessionDep) -> Owner:
+    return await resolve_owner(request, runtime, session)
+
+
+CurrentOwner = Annotated[Owner, Depends(get_owner)]

@@ -10,12 +10,20 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from nb.body_limit import BodyLimitMiddleware
 from nb.errors import ApiError
-from nb.routers import admin_audit, admin_redeem, admin_users, auth, credits, health, keys
+from nb import periodic
+from nb.routers import (admin_audit, admin_conversations, admin_models, admin_redeem, admin_tokens, admin_users, auth,
+                        conversations, credits, gemini, health, images, keys, models)
 from nb.runtime import Runtime
+from nb.services import maintenance, retention
+from nb.services.generation import Gateway
 from nb.settings import MIN_SECRET_LENGTH, Settings
 
 API_BODY_LIMIT = 1 << 20
-ROUTERS = (health, auth, keys, credits, admin_users, admin_redeem, admin_audit)
+GENERATION_BODY_LIMIT = 64 << 20
+CONVERSATION_BODY_LIMIT = 64 << 20
+GEMINI_PREFIXES = ("/v1beta", "/v1")
+ROUTERS = (health, auth, keys, credits, models, admin_users, admin_redeem, admin_audit, admin_models, admin_tokens,
+           conversations, images, admin_conversations)
 
 
 def _require_secrets(settings: Settings) -> None:
@@ -31,8 +39,11 @@ async def _reject_nul_in_query(request: Request) -> None:
         raise ApiError(400, "invalid_request", "query parameters must not contain NUL characters")
 
 
-def _error(status: int, code: str, detail: str, headers: dict[str, str] | None = None) -> JSONResponse:
-    return JSONResponse({"detail": detail, "code": code}, status_code=status, headers=headers)
+def _render(request: Request, error: ApiError) -> JSONResponse:
+    """One error type, two envelopes: Gemini's under the Gemini-compatible paths, ours elsewhere."""
+    if request.url.path.startswith(tuple(prefix + "/" for prefix in GEMINI_PREFIXES)):
+        return JSONResponse(error.gemini_body(), status_code=error.status, headers=error.headers)
+    return JSONResponse({"detail": error.detail, "code": error.code}, status_code=error.status, headers=error.headers)
 
 
 def _validation_message(error: RequestValidationError) -> str:
@@ -46,17 +57,17 @@ def _validation_message(error: RequestValidationError) -> str:
 
 def _install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(ApiError)
-    async def api_error(_: Request, error: ApiError) -> JSONResponse:
-        return _error(error.status, error.code, error.detail, error.headers)
+    async def api_error(request: Request, error: ApiError) -> JSONResponse:
+        return _render(request, error)
 
     @app.exception_handler(RequestValidationError)
-    async def invalid_request(_: Request, error: RequestValidationError) -> JSONResponse:
-        return _error(422, "invalid_request", _validation_message(error))
+    async def invalid_request(request: Request, error: RequestValidationError) -> JSONResponse:
+        return _render(request, ApiError(422, "invalid_request", _validation_message(error)))
 
     @app.exception_handler(StarletteHTTPException)
-    async def http_error(_: Request, error: StarletteHTTPException) -> JSONResponse:
+    async def http_error(request: Request, error: StarletteHTTPException) -> JSONResponse:
         code = {404: "not_found", 405: "method_not_allowed", 413: "body_too_large"}.get(error.status_code, "http_error")
-        return _error(error.status_code, code, str(error.detail), getattr(error, "headers", None))
+        return _render(request, ApiError(error.status_code, code, str(error.detail), getattr(error, "headers", None)))
 
 
 def create_app(settings: Settings) -> FastAPI:
@@ -64,18 +75,28 @@ def create_app(settings: Settings) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
-        app.state.runtime = Runtime.open(settings)
+        runtime = app.state.runtime = Runtime.open(settings)
+        runtime.gateway = Gateway.open(runtime)
+        jobs = [periodic.start(runtime, "sweep", settings.sweep_interval_seconds, maintenance.sweep_stale_generations),
+                periodic.start(runtime, "probe", settings.probe_interval_seconds, maintenance.probe_pool),
+                retention.start_periodic_cleanup(runtime)]
         try:
             yield
         finally:
-            await app.state.runtime.close()
+            for job in jobs:
+                job.cancel()
+            await runtime.close()
 
     app = FastAPI(title="NanoBanana Pro", version="0.1.0", lifespan=lifespan, docs_url="/docs",
                   dependencies=[Depends(_reject_nul_in_query)])
     _install_error_handlers(app)
     for module in ROUTERS:
         app.include_router(module.router)
-    app.add_middleware(BodyLimitMiddleware, default_limit=API_BODY_LIMIT, limits={})
+    for prefix in GEMINI_PREFIXES:
+        app.include_router(gemini.build_router(prefix))
+    app.add_middleware(BodyLimitMiddleware, default_limit=API_BODY_LIMIT,
+                       limits={"/api/conversations": CONVERSATION_BODY_LIMIT,
+                               **{prefix + "/": GENERATION_BODY_LIMIT for prefix in GEMINI_PREFIXES}})
     return app
 
 

@@ -1,6 +1,7 @@
 """What a process holds open while it serves: settings, the DB engine, Redis and one shared HTTP client."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import httpx
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
@@ -8,6 +9,9 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from nb.cache import Cache, create_cache
 from nb.db import create_engine, session_factory
 from nb.settings import Settings
+
+if TYPE_CHECKING:
+    from nb.services.generation import Gateway
 
 
 @dataclass
@@ -17,6 +21,7 @@ class Runtime:
     sessions: async_sessionmaker[AsyncSession]
     cache: Cache
     http: httpx.AsyncClient
+    gateway: "Gateway" = field(init=False)
 
     @classmethod
     def open(cls, settings: Settings) -> "Runtime":
@@ -26,6 +31,7 @@ class Runtime:
         return cls(settings, engine, session_factory(engine), create_cache(settings), http)
 
     async def close(self) -> None:
+        await self.gateway.close()
         await self.http.aclose()
         await self.cache.close()
         await self.engine.dispose()

@@ -50,7 +50,21 @@ class Settings(BaseSettings):
 
     api_key_touch_seconds: int = 60
 
-    upstream_timeout_seconds: float = 120.0
+    token_encryption_key_previous: str = ""
+    upstream_base_url: str = "https://generativelanguage.googleapis.com"
+    upstream_timeout_seconds: float = Field(120.0, gt=0)
+    upstream_attempts: int = Field(3, ge=1, le=10)
+    pool_wait_seconds: float = Field(5.0, ge=0)
+    cooldown_default_seconds: float = 60.0
+    cooldown_server_error_seconds: float = 5.0
+    cooldown_max_seconds: float = 300.0
+    pending_grace_seconds: float = 60.0
+    sweep_interval_seconds: float = 30.0
+    probe_interval_seconds: float = 300.0
+    probe_model: str = "gemini-2.5-flash-image"
+    idempotency_ttl_seconds: int = 3600
+    demo_upstream: bool | None = None
+    demo_image_scale: float = 0.5
 
     @model_validator(mode="after")
     def _refuse_weak_production_secrets(self) -> "Settings":
@@ -72,6 +86,11 @@ class Settings(BaseSettings):
         return self
 
     @property
+    def demo_upstream_allowed(self) -> bool:
+        """The offline simulator stands in for Gemini while the pool is empty, except in production."""
+        return self.demo_upstream if self.demo_upstream is not None else self.environment != "production"
+
+    @property
     def redeem_code_pepper(self) -> str:
         """Key of the redeem-code hash; defaults to the JWT secret so zero-config needs nothing more."""
         return self.code_hash_secret or self.jwt_secret_key
@@ -79,3 +98,21 @@ class Settings(BaseSettings):
     @cached_property
     def trusted_proxy_networks(self) -> list[IPv4Network | IPv6Network]:
         return [ip_network(part.strip(), strict=False) for part in self.trusted_proxies.split(",") if part.strip()]
+
+    image_storage: Literal["local", "s3"] = "local"
+    image_storage_dir: Path | None = None
+    s3_endpoint_url: str | None = None
+    s3_region: str = "us-east-1"
+    s3_bucket: str = "nanobanana-images"
+    s3_access_key_id: str | None = None
+    s3_secret_access_key: str | None = None
+    max_conversations_per_owner: int = Field(1000, ge=1)
+    storage_quota_bytes_per_owner: int = Field(2 << 30, ge=0)
+    visitors_per_ip_per_hour: int = Field(20, ge=1)
+    guest_retention_days: int = Field(30, ge=1)
+    image_url_ttl_seconds: int = Field(3600, ge=60)
+    cleanup_interval_seconds: float = Field(3600.0, gt=0)
+
+    @property
+    def image_storage_path(self) -> Path:
+        return self.image_storage_dir or self.data_dir / "images"

@@ -20,7 +20,9 @@ from nb.main import create_app
 from nb.migrate import upgrade
 from nb.settings import Settings
 from tests import services
-from tests.server import serving
+from nb.simulator import SimulatorConfig
+from nb.simulator.testing import running_simulator
+from nb.threaded_server import serving
 
 RUN_ID = secrets.token_hex(4)
 
@@ -73,15 +75,22 @@ def make_settings(database_url: str, redis_url: str, **overrides) -> Settings:
         environment="test", database_url=database_url, redis_url=redis_url,
         redis_namespace=f"nbtest-{RUN_ID}", jwt_secret_key=secrets.token_urlsafe(40),
         token_encryption_key=secrets.token_urlsafe(40), trusted_proxies="127.0.0.1/32",
-        db_pool_size=10, db_max_overflow=10,
+        db_pool_size=10, db_max_overflow=10, demo_upstream=False, pool_wait_seconds=1.0,
+        sweep_interval_seconds=3600, probe_interval_seconds=3600,
     )
     values.update(overrides)
     return Settings(**values)
 
 
 @pytest.fixture(scope="session")
-def settings(database_url, infrastructure) -> Settings:
-    return make_settings(database_url, infrastructure["redis"])
+def simulator_url() -> Iterator[str]:
+    with running_simulator(SimulatorConfig(image_scale=0.05)) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def settings(database_url, infrastructure, simulator_url) -> Settings:
+    return make_settings(database_url, infrastructure["redis"], upstream_base_url=simulator_url)
 
 
 @pytest.fixture(scope="session")

@@ -11,7 +11,7 @@ async def test_ready_when_postgres_and_redis_answer(client):
 
 async def test_ready_is_503_when_redis_is_down(database_url):
     from tests.conftest import make_settings
-    from tests.server import free_port, serving
+    from nb.threaded_server import free_port, serving
     from nb.main import create_app
     import httpx
 

@@ -5,7 +5,7 @@ import httpx
 from nb.main import create_app
 from tests.accounts import PASSWORD, new_email, register
 from tests.conftest import make_settings, random_ip
-from tests.server import serving
+from nb.threaded_server import serving
 
 
 async def _login(client, email, password, ip):

@@ -16,13 +16,15 @@ def _pair_out(pair: sessions.TokenPair) -> TokenPairOut:
 
 @router.post("/register", status_code=status.HTTP_201_CREATED)
 async def register(body: RegisterIn, session: SessionDep, cache: CacheDep, settings: SettingsDep, ip: ClientIp) -> TokenPairOut:
-    pair = await accounts.register(session, cache, settings, ip, body.email, body.password, body.nickname)
+    pair = await accounts.register(session, cache, settings, ip, body.email, body.password, body.nickname,
+                                   body.visitor_id)
     return _pair_out(pair)
 
 
 @router.post("/login")
 async def login(body: LoginIn, session: SessionDep, cache: CacheDep, settings: SettingsDep, ip: ClientIp) -> TokenPairOut:
-    return _pair_out(await accounts.login(session, cache, settings, ip, body.email, body.password))
+    return _pair_out(await accounts.login(session, cache, settings, ip, body.email, body.password,
+                                           body.visitor_id))
 
 
 @router.post("/refresh")

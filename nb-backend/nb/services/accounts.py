@@ -10,7 +10,7 @@ from nb.cache import Cache
 from nb.errors import ApiError, unauthorized
 from nb.models import User
 from nb.security.passwords import DUMMY_HASH, hash_password, password_problem, verify_password
-from nb.services import ledger, sessions
+from nb.services import conversations, ledger, sessions
 from nb.services.throttle import Throttle
 from nb.settings import Settings
 
@@ -49,18 +49,21 @@ async def create_user(session: AsyncSession, settings: Settings, email: str, pas
 
 
 async def register(session: AsyncSession, cache: Cache, settings: Settings, ip: str,
-                   email: str, password: str, nickname: str | None) -> sessions.TokenPair:
+                   email: str, password: str, nickname: str | None,
+                   visitor_id: uuid.UUID | None = None) -> sessions.TokenPair:
     per_ip = Throttle(cache, "register-ip", settings.register_per_ip_per_hour, 3600)
     await per_ip.check(ip)
     user = await create_user(session, settings, email, password, nickname)
     pair = await sessions.issue_pair(session, settings, user)
+    if visitor_id is not None:
+        await conversations.bind_visitor(session, user.id, visitor_id)
     await session.commit()
     await per_ip.hit(ip)
     return pair
 
 
 async def login(session: AsyncSession, cache: Cache, settings: Settings, ip: str,
-                email: str, password: str) -> sessions.TokenPair:
+                email: str, password: str, visitor_id: uuid.UUID | None = None) -> sessions.TokenPair:
     """Same answer for an unknown email and a wrong password, and the same hashing work for both."""
     per_account, per_ip = login_throttles(cache, settings)
     account_subject = email.strip().lower()
@@ -76,6 +79,8 @@ async def login(session: AsyncSession, cache: Cache, settings: Settings, ip: str
         raise ApiError(403, "account_banned", "this account is banned")
     await per_account.clear(account_subject)
     pair = await sessions.issue_pair(session, settings, user)
+    if visitor_id is not None:
+        await conversations.bind_visitor(session, user.id, visitor_id)
     await session.commit()
     return pair
 
