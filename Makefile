@@ -4,19 +4,21 @@ VENV := nb-backend/.venv
 BIN := $(VENV)/bin
 APP_SOURCES := $(shell find nb-app/src nb-app/public nb-app/index.html nb-app/admin.html nb-app/vite.config.ts nb-app/package.json -type f 2>/dev/null)
 
-.PHONY: run test test-backend test-app bench install clean
+.PHONY: run test test-backend test-app chromium bench install clean
 
-run: $(VENV)/.installed  ## serve the product on http://127.0.0.1:8000 (zero-config)
-	$(BIN)/nb run
+run: $(VENV)/.installed nb-app/dist/.built  ## serve the product on http://127.0.0.1:8000 (zero-config)
+	NB_STATIC_DIR=$(CURDIR)/nb-app/dist $(BIN)/nb run
 
-test: test-backend  ## every test: backend against real PostgreSQL and Redis
+test: test-app test-backend  ## every test: SPA types, unit tests and bundle budget; backend and browser flows
 
-test-backend: $(VENV)/.installed
+test-app: nb-app/dist/.built
+	cd nb-app && npm run typecheck && npm test && npm run check:bundle
+
+test-backend: $(VENV)/.installed nb-app/dist/.built chromium
 	cd nb-backend && .venv/bin/pytest -q -p no:cacheprovider
 
-test-app: $(VENV)/.installed nb-app/dist/.built
-	cd nb-app && npm run typecheck && npm test && npm run check:bundle
-	$(BIN)/python nb-backend/tests/e2e/run_e2e.py
+chromium:  ## Debian's Chromium for the browser flows (never a downloaded browser)
+	@test -x /usr/bin/chromium || { apt-get update -qq && apt-get install -y -qq --no-install-recommends chromium; }
 
 bench: $(VENV)/.installed  ## gateway benchmark (simulator + backend, full billing)
 	cd nb-backend && .venv/bin/nb bench

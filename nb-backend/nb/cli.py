@@ -33,21 +33,39 @@ def _bootstrap_admin(email: str, password: str | None) -> None:
         print(f"Admin account created: {email} / {generated}  (shown once; change it after logging in)")
 
 
+def _pool_is_empty() -> bool:
+    from sqlalchemy import func, select
+
+    from nb.models import UpstreamKey
+
+    async def work(session, settings):
+        return await session.scalar(select(func.count()).select_from(UpstreamKey)) == 0
+
+    return _with_session(work)
+
+
 def cmd_run(args: argparse.Namespace) -> None:
     import uvicorn
 
     from nb.embedded import prepare_environment
     from nb.migrate import upgrade
+    from nb.observability.logs import logging_config
+    from nb.observability.multiprocess import use_metrics_dir
 
     with ExitStack() as stack:
         os.environ.update(prepare_environment(stack))
         settings = Settings()
+        use_metrics_dir(settings.data_dir)
         upgrade(settings.database_url)
         _bootstrap_admin(settings.admin_email, settings.admin_password)
+        if settings.demo_upstream_allowed and _pool_is_empty():
+            print("Demo upstream: images are synthesized locally by the offline simulator. "
+                  "Add Gemini keys in Admin -> Tokens to generate real images.", flush=True)
         print(f"NanoBanana Pro is serving on http://{settings.host}:{settings.port}  (admin: {settings.admin_email})",
               flush=True)
         uvicorn.run("nb.main:app_from_environment", factory=True, host=settings.host, port=settings.port,
-                    workers=settings.workers, log_level=settings.log_level.lower(), proxy_headers=False)
+                    workers=settings.workers, log_level=settings.log_level.lower(), proxy_headers=False,
+                    log_config=logging_config(settings), access_log=False)
 
 
 def cmd_migrate(args: argparse.Namespace) -> None:
@@ -94,6 +112,44 @@ def cmd_cleanup(args: argparse.Namespace) -> None:
           f"orphan blobs removed: {report.orphan_blobs}")
 
 
+def cmd_rotate_encryption_key(args: argparse.Namespace) -> None:
+    from nb.security.secretbox import SecretBox
+    from nb.services.pool_admin import reseal_all
+
+    def work(session, settings):
+        previous = tuple(key for key in settings.token_encryption_key_previous.split(",") if key)
+        return reseal_all(session, SecretBox(settings.token_encryption_key, previous))
+
+    print(f"re-encrypted {_with_session(work)} upstream keys under the current TOKEN_ENCRYPTION_KEY")
+
+
+def cmd_sweep(args: argparse.Namespace) -> None:
+    from nb.cache import create_cache
+    from nb.services.billing import sweep_stale
+
+    async def work(session, settings):
+        cache = create_cache(settings)
+        try:
+            return await sweep_stale(session, cache, settings.upstream_timeout_seconds + settings.pending_grace_seconds)
+        finally:
+            await cache.close()
+
+    print(f"settled stale generations: {_with_session(work)}")
+
+
+def cmd_bench(args: argparse.Namespace) -> None:
+    from nb.bench.run import run_all
+
+    run_all()
+
+
+def cmd_rebuild_stats(args: argparse.Namespace) -> None:
+    from nb.services.rollups import rebuild
+
+    until = _with_session(lambda session, settings: rebuild(session, settings.zone))
+    print(f"statistics rebuilt from the raw tables up to {until.isoformat()}")
+
+
 def cmd_simulator(args: argparse.Namespace) -> None:
     from nb.simulator.server import run
 
@@ -116,6 +172,14 @@ def build_parser() -> argparse.ArgumentParser:
         func=cmd_check_ledger)
     commands.add_parser("cleanup", help="expire old guest conversations and free unreferenced images").set_defaults(
         func=cmd_cleanup)
+    commands.add_parser("rotate-encryption-key", help="re-encrypt pool keys sealed under TOKEN_ENCRYPTION_KEY_PREVIOUS"
+                        ).set_defaults(func=cmd_rotate_encryption_key)
+    commands.add_parser("sweep", help="refund (or confirm) generations left pending by a crash").set_defaults(
+        func=cmd_sweep)
+    commands.add_parser("bench", help="benchmark the gateway (and statistics) on scratch databases").set_defaults(
+        func=cmd_bench)
+    commands.add_parser("rebuild-stats", help="recompute the statistics roll-ups from the raw tables").set_defaults(
+        func=cmd_rebuild_stats)
     simulator = commands.add_parser("simulator", help="serve the offline Gemini simulator")
     simulator.add_argument("--host", default="127.0.0.1")
     simulator.add_argument("--port", type=int, default=8099)

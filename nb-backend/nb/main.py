@@ -11,19 +11,22 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from nb.body_limit import BodyLimitMiddleware
 from nb.errors import ApiError
 from nb import periodic
-from nb.routers import (admin_audit, admin_conversations, admin_models, admin_redeem, admin_tokens, admin_users, auth,
-                        conversations, credits, gemini, health, images, keys, models)
+from nb.observability import multiprocess
+from nb.observability.http import ObservabilityMiddleware
+from nb.routers import (admin_audit, admin_conversations, admin_models, admin_redeem, admin_stats, admin_tokens,
+                        admin_users, auth, conversations, credits, gemini, health, images, keys, metrics, models)
 from nb.runtime import Runtime
-from nb.services import maintenance, retention
+from nb.services import maintenance, retention, rollups
 from nb.services.generation import Gateway
 from nb.settings import MIN_SECRET_LENGTH, Settings
+from nb.spa import mount_spa
 
 API_BODY_LIMIT = 1 << 20
 GENERATION_BODY_LIMIT = 64 << 20
 CONVERSATION_BODY_LIMIT = 64 << 20
 GEMINI_PREFIXES = ("/v1beta", "/v1")
 ROUTERS = (health, auth, keys, credits, models, admin_users, admin_redeem, admin_audit, admin_models, admin_tokens,
-           conversations, images, admin_conversations)
+           conversations, images, admin_conversations, admin_stats, metrics)
 
 
 def _require_secrets(settings: Settings) -> None:
@@ -79,13 +82,15 @@ def create_app(settings: Settings) -> FastAPI:
         runtime.gateway = Gateway.open(runtime)
         jobs = [periodic.start(runtime, "sweep", settings.sweep_interval_seconds, maintenance.sweep_stale_generations),
                 periodic.start(runtime, "probe", settings.probe_interval_seconds, maintenance.probe_pool),
-                retention.start_periodic_cleanup(runtime)]
+                retention.start_periodic_cleanup(runtime),
+                periodic.start(runtime, "stats-rollup", settings.stats_rollup_interval_seconds, rollups.roll_up_now)]
         try:
             yield
         finally:
             for job in jobs:
                 job.cancel()
             await runtime.close()
+            multiprocess.forget_this_worker()
 
     app = FastAPI(title="NanoBanana Pro", version="0.1.0", lifespan=lifespan, docs_url="/docs",
                   dependencies=[Depends(_reject_nul_in_query)])
@@ -94,9 +99,12 @@ def create_app(settings: Settings) -> FastAPI:
         app.include_router(module.router)
     for prefix in GEMINI_PREFIXES:
         app.include_router(gemini.build_router(prefix))
+    if settings.static_dir is not None:
+        mount_spa(app, settings.static_dir)
     app.add_middleware(BodyLimitMiddleware, default_limit=API_BODY_LIMIT,
                        limits={"/api/conversations": CONVERSATION_BODY_LIMIT,
                                **{prefix + "/": GENERATION_BODY_LIMIT for prefix in GEMINI_PREFIXES}})
+    app.add_middleware(ObservabilityMiddleware)
     return app
 
 

@@ -4,12 +4,15 @@ from functools import cached_property
 from ipaddress import ip_network, IPv4Network, IPv6Network
 from pathlib import Path
 from typing import Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import Field, model_validator
+from pydantic import Field, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+from sqlalchemy.engine import make_url
 
 MIN_SECRET_LENGTH = 32
 MIN_ADMIN_PASSWORD_LENGTH = 12
+MIN_DB_PASSWORD_LENGTH = 16
 
 
 class Settings(BaseSettings):
@@ -79,6 +82,8 @@ class Settings(BaseSettings):
             problems.append(f"ADMIN_PASSWORD must be at least {MIN_ADMIN_PASSWORD_LENGTH} characters")
         if not self.database_url:
             problems.append("DATABASE_URL is required in production")
+        elif len(make_url(self.database_url).password or "") < MIN_DB_PASSWORD_LENGTH:
+            problems.append(f"the DATABASE_URL password must be at least {MIN_DB_PASSWORD_LENGTH} characters")
         if not self.redis_url:
             problems.append("REDIS_URL is required in production")
         if problems:
@@ -116,3 +121,23 @@ class Settings(BaseSettings):
     @property
     def image_storage_path(self) -> Path:
         return self.image_storage_dir or self.data_dir / "images"
+
+    nb_timezone: str = Field("Asia/Shanghai", alias="NB_TIMEZONE")
+    stats_rollup_interval_seconds: float = Field(60.0, gt=0)
+    stats_rollup_lag_seconds: float = Field(120.0, ge=0)
+    metrics_token: str = ""
+    log_format: Literal["json", "text"] = "json"
+
+    @field_validator("nb_timezone")
+    @classmethod
+    def _known_zone(cls, name: str) -> str:
+        try:
+            ZoneInfo(name)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(f"NB_TIMEZONE {name!r} is not a known IANA time zone") from None
+        return name
+
+    @property
+    def zone(self) -> ZoneInfo:
+        """The operators' time zone: "today" and day buckets of the statistics follow it."""
+        return ZoneInfo(self.nb_timezone)

@@ -1,50 +1,51 @@
 """Fixtures: a private database and Redis namespace for this run, the app served over real HTTP,
 and helpers to create accounts. Nothing of our own is mocked."""
 
-import asyncio
+import logging
 import secrets
 import tempfile
 from collections.abc import AsyncIterator, Iterator
-from concurrent.futures import ThreadPoolExecutor
 from contextlib import ExitStack
 from pathlib import Path
 
-import asyncpg
 import httpx
 import pytest
 from redis.asyncio import Redis
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
+from nb import local_services
 from nb.db import async_url
 from nb.main import create_app
 from nb.migrate import upgrade
+from nb.observability.logs import capture_handler
 from nb.settings import Settings
-from tests import services
 from nb.simulator import SimulatorConfig
 from nb.simulator.testing import running_simulator
 from nb.threaded_server import serving
+from tests import log_capture
 
 RUN_ID = secrets.token_hex(4)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def captured_logs() -> Iterator[None]:
+    """Every log line of the run, formatted as in production; at the end, none may hold a secret a test made."""
+    handler, root = capture_handler(log_capture.CAPTURED), logging.getLogger()
+    level = root.level
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+    yield
+    root.removeHandler(handler)
+    root.setLevel(level)
+    leaked = log_capture.leaked_secrets()
+    assert not leaked, f"{len(leaked)} secrets reached the logs, e.g. one starting {leaked[0][:4]!r}"
 
 
 @pytest.fixture(scope="session")
 def infrastructure() -> Iterator[dict[str, str]]:
     with ExitStack() as stack, tempfile.TemporaryDirectory(prefix="nbtest-") as scratch:
-        admin_url = services.postgres_admin_url(stack, Path(scratch))
-        yield {"postgres_admin": admin_url, "redis": services.redis_url(stack, Path(scratch)), "scratch": scratch}
-
-
-def _admin_execute(admin_url: str, statement: str) -> None:
-    """Run one statement on the server's admin database, from any thread, loop or not."""
-    async def execute() -> None:
-        connection = await asyncpg.connect(async_url(admin_url).replace("+asyncpg", ""))
-        try:
-            await connection.execute(statement)
-        finally:
-            await connection.close()
-
-    with ThreadPoolExecutor(1) as pool:
-        pool.submit(asyncio.run, execute()).result()
+        admin_url = local_services.postgres_admin_url(stack, Path(scratch))
+        yield {"postgres_admin": admin_url, "redis": local_services.redis_url(stack, Path(scratch)), "scratch": scratch}
 
 
 @pytest.fixture(scope="session")
@@ -54,13 +55,12 @@ def fresh_database(infrastructure):
 
     def make(label: str) -> str:
         name = f"nbtest_{RUN_ID}_{label}"
-        _admin_execute(infrastructure["postgres_admin"], f'CREATE DATABASE "{name}"')
         created.append(name)
-        return services.with_database(infrastructure["postgres_admin"], name)
+        return local_services.create_database(infrastructure["postgres_admin"], name)
 
     yield make
     for name in created:
-        _admin_execute(infrastructure["postgres_admin"], f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        local_services.drop_database(infrastructure["postgres_admin"], name)
 
 
 @pytest.fixture(scope="session")
@@ -123,5 +123,5 @@ def random_ip() -> str:
 async def client(base_url) -> AsyncIterator[httpx.AsyncClient]:
     """A client that appears to come from its own address (through the trusted local proxy)."""
     async with httpx.AsyncClient(base_url=base_url, timeout=60, headers={"X-Forwarded-For": random_ip()},
-                                 limits=httpx.Limits(max_connections=200)) as http:
+                                 limits=httpx.Limits(max_connections=200), event_hooks=log_capture.EVENT_HOOKS) as http:
         yield http

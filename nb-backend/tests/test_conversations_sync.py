@@ -65,3 +65,14 @@ async def test_simultaneous_retries_of_one_image_message_store_it_once(api):
     assert sorted(answer.status_code for answer in answers) == [200] * 7 + [201]
     assert len({answer.json()["id"] for answer in answers}) == 1
     assert len(await all_messages(api, user.headers, conversation["id"])) == 1
+
+
+async def test_concurrent_image_messages_are_all_counted_and_the_title_set_once(api):
+    user = await register(api)
+    conversation = await new_conversation(api, user.headers)
+    answers = await asyncio.gather(*(post_message(api, user.headers, conversation["id"],
+                                                  [{"text": f"prompt {index}"}, image_part(png((400, 400)))],
+                                                  position=index) for index in range(12)))
+    assert [answer.status_code for answer in answers] == [201] * 12
+    summary = (await api.get(f"/api/conversations/{conversation['id']}", headers=user.headers)).json()
+    assert summary["message_count"] == 12 and summary["title"].startswith("prompt ")

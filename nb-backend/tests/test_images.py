@@ -94,3 +94,21 @@ async def test_the_owner_storage_quota_is_enforced_with_nothing_stored_past_it(b
                                                                          image_part(noise_png((600, 600)))])
     assert (over.status_code, over.json()["code"]) == (413, "storage_quota_exceeded")
     assert backend.stored_keys() == keys_before
+
+
+async def test_an_owner_sends_a_stored_image_back_by_reference_and_nobody_else_can(backend, backend_api, engine):
+    headers, stranger = guest(), guest()
+    first, second = await new_conversation(backend_api, headers), await new_conversation(backend_api, headers)
+    image = png()
+    posted = await post_message(backend_api, headers, first["id"], [image_part(image, thoughtSignature="sig")])
+    received = posted.json()["parts"][0]
+    resent = await post_message(backend_api, headers, second["id"], [{"text": "edit again"}, received], role="user")
+    assert resent.status_code == 201, resent.text
+    assert resent.json()["parts"][1]["imageRef"]["id"] == received["imageRef"]["id"]
+    assert resent.json()["parts"][1]["thoughtSignature"] == "sig"
+    await backend_api.delete(f"/api/conversations/{first['id']}", headers=headers)
+    assert len(backend.blob_keys(received["imageRef"]["id"])) == 2
+    theirs = await new_conversation(backend_api, stranger)
+    stolen = await post_message(backend_api, stranger, theirs["id"], [received])
+    assert stolen.status_code == 404
+    assert await _rows(engine, "SELECT count(*) FROM messages WHERE conversation_id = :id", id=theirs["id"]) == 0

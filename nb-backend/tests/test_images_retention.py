@@ -4,12 +4,13 @@ import asyncio
 import hashlib
 import os
 import sys
+from types import SimpleNamespace
 
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import async_sessionmaker
 
 from nb.cache import Cache
-from nb.services.retention import run_cleanup
+from nb.services.retention import run_cleanup, start_periodic_cleanup
 from nb.storage import open_blob_store, original_key, thumbnail_key
 from tests.accounts import register
 from tests.conversation_fixtures import (backend, backend_api, guest, image_part, local_backend, new_conversation, png,
@@ -84,3 +85,22 @@ async def test_nb_cleanup_runs_from_the_command_line(local_backend, settings):
     out, err = await process.communicate()
     assert process.returncode == 0, err.decode()
     assert "orphan blobs removed" in out.decode()
+
+
+async def test_the_periodic_cleanup_task_of_several_workers_removes_orphan_blobs(local_backend, engine, redis):
+    settings = local_backend.settings.model_copy(update={"cleanup_interval_seconds": 0.2})
+    stray = png()
+    stray_id = hashlib.sha256(stray).hexdigest()
+    await open_blob_store(settings).put(original_key(stray_id), stray, "image/png")
+    workers = [SimpleNamespace(settings=settings, sessions=async_sessionmaker(engine, expire_on_commit=False),
+                               cache=Cache(redis, settings.redis_namespace)) for _ in range(2)]
+    tasks = [start_periodic_cleanup(worker) for worker in workers]
+    try:
+        for _ in range(50):
+            if not local_backend.blob_keys(stray_id):
+                break
+            await asyncio.sleep(0.1)
+    finally:
+        for task in tasks:
+            task.cancel()
+    assert local_backend.blob_keys(stray_id) == set()

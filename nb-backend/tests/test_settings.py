@@ -7,7 +7,7 @@ from nb.main import create_app
 from nb.settings import Settings
 
 STRONG = {"jwt_secret_key": "j" * 32, "token_encryption_key": "t" * 32, "admin_password": "a" * 12,
-          "database_url": "postgresql://db/nb", "redis_url": "redis://cache"}
+          "database_url": "postgresql://nb:a-long-database-password@db/nb", "redis_url": "redis://cache"}
 
 
 def test_strong_production_settings_are_accepted():
@@ -19,6 +19,7 @@ def test_strong_production_settings_are_accepted():
     ("token_encryption_key", "", "TOKEN_ENCRYPTION_KEY"),
     ("admin_password", "eleven-char", "ADMIN_PASSWORD"),
     ("database_url", None, "DATABASE_URL"),
+    ("database_url", "postgresql://nb:short@db/nb", "DATABASE_URL password"),
     ("redis_url", None, "REDIS_URL"),
 ])
 def test_production_names_the_weak_or_missing_setting(name, value, message):

@@ -12,8 +12,9 @@ from fastapi.responses import Response
 from nb.deps import AdminUser, ClientIp, SessionDep, SettingsDep
 from nb.routers.params import MAX_ID, Paging, RowId, RowIdFilter
 from nb.schemas.admin import RedeemBatchIn, RedeemBatchOut, RedeemCodeOut
+from nb.schemas.admin_management import RedeemBatchSummaryOut
 from nb.schemas.common import Page
-from nb.services import audit, redeem
+from nb.services import audit, redeem, redeem_batches
 
 router = APIRouter(prefix="/api/admin/redeem-codes", tags=["admin"])
 
@@ -42,6 +43,13 @@ async def list_codes(admin: AdminUser, session: SessionDep, paging: Paging, batc
     return Page(items=[_code_out(row, now) for row in rows], next_cursor=paging.next_cursor(last_id))
 
 
+@router.get("/batches")
+async def list_batches(admin: AdminUser, session: SessionDep, paging: Paging) -> Page[RedeemBatchSummaryOut]:
+    """Batches newest first, each with its used and unused (and expired, disabled) code counts."""
+    rows, last_id = await redeem_batches.batch_page(session, paging.limit, paging.before_id)
+    return Page(items=[RedeemBatchSummaryOut(**row) for row in rows], next_cursor=paging.next_cursor(last_id))
+
+
 @router.get("/export")
 async def export_batch(batch_id: Annotated[int, Query(ge=1, le=MAX_ID)], admin: AdminUser, session: SessionDep) -> Response:
     """CSV of a batch's codes and their state (the codes themselves were shown only at minting)."""
@@ -63,8 +71,9 @@ async def export_batch(batch_id: Annotated[int, Query(ge=1, le=MAX_ID)], admin: 
 
 @router.post("/{code_id}/disable")
 async def disable_code(code_id: RowId, admin: AdminUser, session: SessionDep, ip: ClientIp) -> RedeemCodeOut:
+    before = await redeem_batches.code_state(session, code_id)
     code = await redeem.disable_code(session, code_id)
-    audit.record(session, admin, "redeem.disable", "redeem_code", code_id, ip)
+    audit.record(session, admin, "redeem.disable", "redeem_code", code_id, ip, before, {"state": "disabled"})
     await session.commit()
     await session.refresh(code)
     return _code_out(code, datetime.now(timezone.utc))

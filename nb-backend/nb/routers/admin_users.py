@@ -1,25 +1,41 @@
-"""Admin: accounts, their status and role, and credit adjustments."""
+"""Admin: accounts — search, detail, status and role, credit adjustments, password resets."""
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Response, status
 
 from nb.deps import AdminUser, CacheDep, ClientIp, SessionDep, SettingsDep
-from nb.routers.params import Paging, RowId
+from nb.routers.params import RowId
+from nb.schemas.account import LedgerEntryOut
 from nb.schemas.admin import AdminUserOut, CreditAdjustIn, CreditAdjustOut, UserPatchIn
+from nb.schemas.admin_management import AdminGenerationOut, AdminUserDetailOut, PasswordResetIn, UserTotals
 from nb.schemas.common import Page
-from nb.services import admin_users
+from nb.services import admin_directory, admin_users
 
 router = APIRouter(prefix="/api/admin/users", tags=["admin"])
 
 
 @router.get("")
-async def list_users(admin: AdminUser, session: SessionDep, paging: Paging,
-                     q: Annotated[str | None, Query(max_length=254)] = None,
+async def list_users(admin: AdminUser, session: SessionDep,
+                     q: Annotated[str | None, Query(max_length=254, description="part of the email or nickname")] = None,
                      status: Literal["active", "banned"] | None = None,
-                     role: Literal["user", "admin"] | None = None) -> Page[AdminUserOut]:
-    rows, last_id = await admin_users.search_users(session, q, status, role, paging.limit, paging.before_id)
-    return Page(items=[AdminUserOut.model_validate(row) for row in rows], next_cursor=paging.next_cursor(last_id))
+                     role: Literal["user", "admin"] | None = None,
+                     has_credits: bool | None = None,
+                     sort: Literal["newest", "oldest", "credits", "email"] = "newest",
+                     limit: Annotated[int, Query(ge=1, le=200)] = 50,
+                     cursor: Annotated[str | None, Query(max_length=200, pattern=r"^[A-Za-z0-9_-]+$")] = None,
+                     ) -> Page[AdminUserOut]:
+    filters = admin_directory.UserFilters(q, status, role, has_credits)
+    rows, next_cursor = await admin_directory.list_users(session, filters, sort, limit, cursor)
+    return Page(items=[AdminUserOut.model_validate(row) for row in rows], next_cursor=next_cursor)
+
+
+@router.get("/{user_id}")
+async def get_user(user_id: RowId, admin: AdminUser, session: SessionDep) -> AdminUserDetailOut:
+    detail = await admin_directory.user_detail(session, user_id)
+    return AdminUserDetailOut(user=AdminUserOut.model_validate(detail["user"]), totals=UserTotals(**detail["totals"]),
+                              ledger=[LedgerEntryOut.model_validate(row) for row in detail["ledger"]],
+                              generations=[AdminGenerationOut.model_validate(row) for row in detail["generations"]])
 
 
 @router.patch("/{user_id}")
@@ -34,3 +50,11 @@ async def adjust_credits(user_id: RowId, body: CreditAdjustIn, admin: AdminUser,
                          ip: ClientIp) -> CreditAdjustOut:
     balance = await admin_users.adjust_credits(session, admin, ip, user_id, body.delta, body.reason)
     return CreditAdjustOut(user_id=user_id, balance=balance)
+
+
+@router.post("/{user_id}/password", status_code=status.HTTP_204_NO_CONTENT)
+async def reset_password(user_id: RowId, body: PasswordResetIn, admin: AdminUser, session: SessionDep,
+                         cache: CacheDep, settings: SettingsDep, ip: ClientIp) -> Response:
+    """Set a new password for the account; every session it has is revoked."""
+    await admin_directory.reset_password(session, cache, settings, admin, ip, user_id, body.new_password)
+    return Response(status_code=status.HTTP_204_NO_CONTENT)

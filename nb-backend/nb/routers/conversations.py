@@ -5,6 +5,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query, Response, status
 
 from nb.deps import CacheDep, ClientIp, CurrentOwner, SessionDep, SettingsDep
+from nb.models import Image, Message
 from nb.routers.params import Paging, RowId
 from nb.schemas.common import Page
 from nb.schemas.conversations import (ConversationIn, ConversationOut, ConversationPatchIn, MessageIn, MessageOut,
@@ -28,7 +29,7 @@ MessageCursor = Annotated[tuple[int, int] | None, Depends(message_cursor)]
 MessageLimit = Annotated[int, Query(ge=1, le=200)]
 
 
-def message_out(settings: Settings, message, known) -> MessageOut:
+def message_out(settings: Settings, message: Message, known: dict[str, Image]) -> MessageOut:
     return MessageOut(id=message.id, client_id=message.client_id, role=message.role, position=message.position,
                       parts=message_parts.rendered(settings, message.parts, known), created_at=message.created_at)
 

@@ -57,7 +57,7 @@ def build_router(prefix: str) -> APIRouter:
                                        stream=method == "streamGenerateContent" and alt == "sse",
                                        idempotency_key=idempotency_key)
         if generation.stream:
-            return await gateway.stream(generation)
+            return await cancel_on_disconnect(request, gateway.stream(generation))
         response = await cancel_on_disconnect(request, gateway.generate(generation))
         if method == "streamGenerateContent" and response.status_code == 200:
             return Response(b"[" + response.body + b"]", media_type="application/json")

@@ -1,5 +1,6 @@
 """Bodies of the conversation, message and admin-conversation routes."""
 
+import re
 import uuid
 from datetime import datetime
 from typing import Any, Literal
@@ -14,8 +15,9 @@ PART_FIELDS = {
     "text", "thought", "thoughtSignature", "thought_signature", "inlineData", "inline_data", "fileData", "file_data",
     "functionCall", "function_call", "functionResponse", "function_response", "executableCode", "executable_code",
     "codeExecutionResult", "code_execution_result", "videoMetadata", "video_metadata", "mediaResolution",
-    "media_resolution", "partMetadata", "part_metadata",
+    "media_resolution", "partMetadata", "part_metadata", "imageRef",
 }
+IMAGE_ID = re.compile(r"^[0-9a-f]{64}$")
 STRING_FIELDS = ("text", "thoughtSignature", "thought_signature")
 BLOB_FIELDS = ("inlineData", "inline_data")
 
@@ -33,8 +35,11 @@ def _part_problem(part: Any) -> str | None:
     for key in BLOB_FIELDS:
         if key in part and not (isinstance(part[key], dict) and isinstance(part[key].get("data"), str)):
             return f"{key}.data must be a base64 string"
-    if sum(key in part for key in BLOB_FIELDS) > 1:
-        return "a part holds at most one inline image"
+    reference = part.get("imageRef", {"id": "0" * 64})
+    if not (isinstance(reference, dict) and IMAGE_ID.match(str(reference.get("id")))):
+        return "imageRef.id must be the id of a stored image"
+    if sum(key in part for key in (*BLOB_FIELDS, "imageRef")) > 1:
+        return "a part holds at most one image"
     return None
 
 

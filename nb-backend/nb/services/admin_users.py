@@ -3,32 +3,18 @@
 import uuid
 from typing import Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from nb.cache import Cache
 from nb.errors import ApiError, not_found
 from nb.models import User
 from nb.services import audit, ledger, sessions
-from nb.services.pagination import newest_first
 from nb.settings import Settings
 
 
 def snapshot(user: User) -> dict[str, Any]:
     return {"status": user.status, "role": user.role, "credits": user.credits}
-
-
-async def search_users(session: AsyncSession, q: str | None, status: str | None, role: str | None,
-                       limit: int, before_id: int | None) -> tuple[list[User], int | None]:
-    query = select(User)
-    if q:
-        pattern = "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        query = query.where(or_(User.email.ilike(pattern), User.nickname.ilike(pattern)))
-    if status:
-        query = query.where(User.status == status)
-    if role:
-        query = query.where(User.role == role)
-    return await newest_first(session, query, User.id, limit, before_id)
 
 
 async def update_user(session: AsyncSession, cache: Cache, settings: Settings, actor: User, ip: str,

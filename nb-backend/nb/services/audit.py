@@ -1,5 +1,7 @@
 """The audit trail of admin actions, written in the same transaction as the action itself."""
 
+from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
@@ -16,12 +18,26 @@ def record(session: AsyncSession, actor: User, action: str, target_type: str, ta
                            before=before, after=after, ip=ip))
 
 
-async def audit_page(session: AsyncSession, limit: int, before_id: int | None, action: str | None,
-                     actor_id: int | None, target_type: str | None) -> tuple[list[AuditEntry], int | None]:
-    """Newest first, keyset-paginated; filters are exact matches."""
+@dataclass(frozen=True)
+class AuditFilters:
+    action: str | None = None
+    actor_id: int | None = None
+    target_type: str | None = None
+    target_id: str | None = None
+    since: datetime | None = None
+    until: datetime | None = None
+
+
+async def audit_page(session: AsyncSession, limit: int, before_id: int | None,
+                     filters: AuditFilters) -> tuple[list[AuditEntry], int | None]:
+    """Newest first, keyset-paginated; filters are exact matches, `since`/`until` a time range."""
     query = select(AuditEntry)
-    for column, value in ((AuditEntry.action, action), (AuditEntry.actor_id, actor_id),
-                          (AuditEntry.target_type, target_type)):
+    for column, value in ((AuditEntry.action, filters.action), (AuditEntry.actor_id, filters.actor_id),
+                          (AuditEntry.target_type, filters.target_type), (AuditEntry.target_id, filters.target_id)):
         if value is not None:
             query = query.where(column == value)
+    if filters.since is not None:
+        query = query.where(AuditEntry.created_at >= filters.since)
+    if filters.until is not None:
+        query = query.where(AuditEntry.created_at < filters.until)
     return await newest_first(session, query, AuditEntry.id, limit, before_id)

@@ -9,7 +9,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
-from sqlalchemy import select, update
+from sqlalchemy import BigInteger, String, literal, select, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -34,10 +34,14 @@ class Reservation:
     replay_of: Earlier | None = None
 
 
+def _model_not_found(model: str) -> ApiError:
+    return ApiError(404, "model_not_found", f"models/{model} is not found or is not enabled on this platform")
+
+
 async def enabled_price(session: AsyncSession, model: str) -> ModelPrice:
     price = await session.get(ModelPrice, model)
     if price is None or not price.enabled:
-        raise ApiError(404, "model_not_found", f"models/{model} is not found or is not enabled on this platform")
+        raise _model_not_found(model)
     return price
 
 
@@ -45,24 +49,27 @@ async def reserve(session: AsyncSession, user_id: int, api_key_id: int | None, m
                   idempotency_key: str | None, prompt_excerpt: str | None, streamed: bool) -> Reservation:
     """Price the model, insert the pending generation and debit its credits in one transaction.
 
-    With an Idempotency-Key already used by this user, nothing is charged and the earlier
-    generation is returned for replay.
+    The generation row is inserted straight from the model's price row (one statement prices and
+    records it). With an Idempotency-Key already used by this user, nothing is charged and the
+    earlier generation is returned for replay.
     """
-    price = await enabled_price(session, model)
-    credits = price.credits
     generation_id = uuid.uuid4()
-    inserted = await session.scalar(
-        insert(Generation).values(id=generation_id, user_id=user_id, api_key_id=api_key_id, model=model,
-                                  credits=credits, idempotency_key=idempotency_key,
-                                  prompt_excerpt=prompt_excerpt, streamed=streamed)
+    priced = select(literal(generation_id), literal(user_id), literal(api_key_id, BigInteger), ModelPrice.model,
+                    ModelPrice.credits, literal(idempotency_key, String), literal(prompt_excerpt, String),
+                    literal(streamed)).where(ModelPrice.model == model, ModelPrice.enabled.is_(True))
+    credits = await session.scalar(
+        insert(Generation).from_select(["id", "user_id", "api_key_id", "model", "credits", "idempotency_key",
+                                        "prompt_excerpt", "streamed"], priced)
         .on_conflict_do_nothing(index_elements=["user_id", "idempotency_key"],
                                 index_where=Generation.idempotency_key.is_not(None))
-        .returning(Generation.id))
-    if inserted is None:
+        .returning(Generation.credits))
+    if credits is None:
         earlier = (await session.execute(
             select(Generation.id, Generation.credits, Generation.status, Generation.streamed)
-            .where(Generation.user_id == user_id, Generation.idempotency_key == idempotency_key))).one()
+            .where(Generation.user_id == user_id, Generation.idempotency_key == idempotency_key))).first()
         await session.rollback()
+        if earlier is None:
+            raise _model_not_found(model)
         return Reservation(earlier.id, earlier.credits, replay_of=Earlier(earlier.status, earlier.streamed))
     if credits and await ledger.apply_change(session, user_id, -credits, "generation", str(generation_id)) is None:
         await session.rollback()

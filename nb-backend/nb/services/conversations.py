@@ -100,8 +100,11 @@ async def create_conversation(session: AsyncSession, cache: Cache, settings: Set
 
 async def owned_conversation(session: AsyncSession, owner: Owner, conversation_id: int,
                              for_update: bool = False) -> Conversation:
+    """`for_update` locks the row and reloads it, so counters read earlier in the request are not reused."""
     query = select(Conversation).where(Conversation.id == conversation_id, owner.owns())
-    conversation = await session.scalar(query.with_for_update() if for_update else query)
+    if for_update:
+        query = query.with_for_update().execution_options(populate_existing=True)
+    conversation = await session.scalar(query)
     if conversation is None:
         raise not_found("conversation")
     return conversation
@@ -160,12 +163,12 @@ async def post_message(session: AsyncSession, cache: Cache, settings: Settings, 
     if stored := await _stored_message(session, conversation_id, draft.client_id):
         return stored, False
     await session.commit()
-    encoded = message_parts.inline_images(draft.parts)
-    if len(encoded) > MAX_IMAGES_PER_MESSAGE:
+    encoded, reused = message_parts.inline_images(draft.parts), message_parts.reused_images(draft.parts)
+    if len(encoded) + len(reused) > MAX_IMAGES_PER_MESSAGE:
         raise ApiError(422, "too_many_images", f"a message holds at most {MAX_IMAGES_PER_MESSAGE} images")
     decoded = await images.decode_images(encoded)
     parts = message_parts.with_references(draft.parts, decoded)
-    async with images.storing(session, cache, open_blob_store(settings), decoded):
+    async with images.storing(session, cache, open_blob_store(settings), decoded, also_locked=reused):
         return await _insert_message(session, settings, owner, conversation_id, draft, parts, decoded)
 
 
@@ -177,6 +180,7 @@ async def _insert_message(session: AsyncSession, settings: Settings, owner: Owne
     if stored := await _stored_message(session, conversation_id, draft.client_id):
         await session.commit()
         return stored, False
+    await _ensure_reusable(session, owner, message_parts.reused_images(draft.parts))
     if decoded:
         await _check_quota(session, settings, owner, decoded)
         await images.add_rows(session, decoded)
@@ -198,11 +202,23 @@ async def _insert_message(session: AsyncSession, settings: Settings, owner: Owne
     return message, True
 
 
+def _owned_images(owner: Owner):
+    return (select(MessageImage.image_sha256).join(Message, Message.id == MessageImage.message_id)
+            .join(Conversation, Conversation.id == Message.conversation_id).where(owner.owns()))
+
+
+async def _ensure_reusable(session: AsyncSession, owner: Owner, image_ids: list[str]) -> None:
+    """An image is reused by reference only by an owner that already references it (404 otherwise)."""
+    if image_ids:
+        owned = set(await session.scalars(_owned_images(owner).where(MessageImage.image_sha256.in_(image_ids))))
+        if owned != set(image_ids):
+            raise not_found("image")
+
+
 async def _check_quota(session: AsyncSession, settings: Settings, owner: Owner,
                        decoded: list[images.DecodedImage]) -> None:
     """Bytes of the distinct images the owner references, with this message's new ones added."""
-    owned = (select(MessageImage.image_sha256).join(Message, Message.id == MessageImage.message_id)
-             .join(Conversation, Conversation.id == Message.conversation_id).where(owner.owns()))
+    owned = _owned_images(owner)
     used = await session.scalar(select(func.coalesce(func.sum(Image.size), 0)).where(Image.sha256.in_(owned)))
     new = images.unique(decoded)
     already = set(await session.scalars(owned.where(MessageImage.image_sha256.in_([image.sha256 for image in new]))))
@@ -253,10 +269,7 @@ async def ensure_image_readable(session: AsyncSession, owner: Owner, sha256: str
     """Admins read any image; others only images a message of theirs references (404 otherwise)."""
     if owner.is_admin:
         return
-    mine = await session.scalar(
-        select(MessageImage.image_sha256).join(Message, Message.id == MessageImage.message_id)
-        .join(Conversation, Conversation.id == Message.conversation_id)
-        .where(MessageImage.image_sha256 == sha256, owner.owns()).limit(1))
+    mine = await session.scalar(_owned_images(owner).where(MessageImage.image_sha256 == sha256).limit(1))
     if mine is None:
         raise not_found("image")
 

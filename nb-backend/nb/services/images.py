@@ -21,7 +21,7 @@ from nb.cache import Cache
 from nb.errors import ApiError
 from nb.models import Image, MessageImage
 from nb.settings import Settings
-from nb.storage import BlobStore, original_key, thumbnail_key
+from nb.storage import BlobStore, original_key, sha256_of_key, thumbnail_key
 from nb.storage.locks import BlobBusy, holding, holding_for_writer
 
 MAX_IMAGE_BYTES = 20 << 20
@@ -102,17 +102,18 @@ async def _existing(session: AsyncSession, sha256s: Iterable[str]) -> set[str]:
 
 
 @asynccontextmanager
-async def storing(session: AsyncSession, cache: Cache, store: BlobStore,
-                  decoded: list[DecodedImage]) -> AsyncIterator[None]:
+async def storing(session: AsyncSession, cache: Cache, store: BlobStore, decoded: list[DecodedImage],
+                  also_locked: Iterable[str] = ()) -> AsyncIterator[None]:
     """Write the blobs that are not stored yet, with no DB connection held, then let the body
-    commit the rows that reference them; blobs the body did not keep are removed again."""
+    commit the rows that reference them; blobs the body did not keep are removed again.
+    `also_locked` are stored images the body references too: locked, so none is freed meanwhile."""
     images = unique(decoded)
-    async with holding_for_writer(cache, [image.sha256 for image in images]):
+    async with holding_for_writer(cache, [image.sha256 for image in images] + list(also_locked)):
         known = await _existing(session, [image.sha256 for image in images])
         await session.commit()
         fresh = [image for image in images if image.sha256 not in known]
-        await asyncio.gather(*(_put(store, image) for image in fresh))
         try:
+            await asyncio.gather(*(_put(store, image) for image in fresh))
             yield
         finally:
             await session.rollback()
@@ -150,20 +151,20 @@ async def free_unreferenced(session: AsyncSession, cache: Cache, store: BlobStor
     return freed
 
 
-async def delete_orphan_blobs(session: AsyncSession, cache: Cache, store: BlobStore, keys: list[str],
-                              sha_of_key) -> int:
+async def delete_orphan_blobs(session: AsyncSession, cache: Cache, store: BlobStore, keys: list[str]) -> int:
     """Remove stored blobs that have no row (left by a crash); a blob a writer holds is skipped."""
-    candidates = {sha for sha in map(sha_of_key, keys) if sha}
+    candidates = {sha for sha in map(sha256_of_key, keys) if sha}
     known = await _existing(session, candidates)
     await session.commit()
     removed = 0
     for sha256 in sorted(candidates - known):
         try:
             async with holding(cache, [sha256], 0):
-                if not await _existing(session, [sha256]):
+                orphan = not await _existing(session, [sha256])
+                await session.commit()
+                if orphan:
                     await _delete_blob(store, sha256)
                     removed += 1
-                await session.commit()
         except BlobBusy:
             continue
     return removed

@@ -1,29 +1,36 @@
 """The one owner of every change of credits.
 
-A change is a single SQL statement that updates the balance only when it stays non-negative and
-books the ledger row from the updated value, so a concurrent charge can never overdraw and the
-balance always equals the ledger sum. UNIQUE (kind, reference) rejects a second booking of the
-same charge or refund, which rolls the whole statement back.
+A change is a single SQL statement: it locks the balance row, books the ledger entry (unless that
+(kind, reference) is booked already) with the new balance, and writes that balance back, but only
+when it stays non-negative. A concurrent charge can never overdraw, the balance always equals the
+ledger sum, and the same charge or refund can never be booked twice. The row lock is FOR NO KEY
+UPDATE, which the KEY SHARE locks taken by foreign keys (a generation row inserted earlier in the same
+transaction) do not conflict with, so concurrent reservations cannot deadlock.
 """
 
 from dataclasses import dataclass
 
 from sqlalchemy import func, select, text
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from nb.models import LedgerEntry, User
 from nb.services.pagination import newest_first
 
 _APPLY = text("""
-    WITH changed AS (
-        UPDATE users SET credits = credits + :delta, updated_at = now()
-        WHERE id = :user_id AND credits + :delta >= 0
-        RETURNING id, credits
+    WITH account AS (
+        SELECT id, credits FROM users WHERE id = :user_id AND credits + :delta >= 0 FOR NO KEY UPDATE
+    ), booked AS (
+        INSERT INTO credit_ledger (user_id, delta, balance_after, kind, reference, actor_id, note)
+        SELECT id, :delta, credits + :delta, :kind, :reference, :actor_id, :note FROM account
+        ON CONFLICT (kind, reference) DO NOTHING
+        RETURNING user_id, balance_after
+    ), changed AS (
+        UPDATE users SET credits = booked.balance_after, updated_at = now()
+        FROM booked WHERE users.id = booked.user_id
+        RETURNING users.credits
     )
-    INSERT INTO credit_ledger (user_id, delta, balance_after, kind, reference, actor_id, note)
-    SELECT id, :delta, credits, :kind, :reference, :actor_id, :note FROM changed
-    RETURNING balance_after
+    SELECT (SELECT credits FROM changed) AS balance,
+           EXISTS (SELECT 1 FROM credit_ledger WHERE kind = :kind AND reference = :reference) AS booked_before
 """)
 
 
@@ -35,20 +42,14 @@ async def apply_change(
     session: AsyncSession, user_id: int, delta: int, kind: str, reference: str,
     actor_id: int | None = None, note: str | None = None,
 ) -> int | None:
-    """Apply `delta` and book it; the new balance, or None when the balance would go negative.
-
-    Runs inside the caller's transaction under a savepoint, so a duplicate booking raises
-    AlreadyBooked and leaves the caller's transaction usable.
-    """
+    """Apply `delta` and book it in the caller's transaction; the new balance, or None when the
+    balance would go negative. Raises AlreadyBooked when this (kind, reference) exists."""
     params = {"user_id": user_id, "delta": delta, "kind": kind, "reference": reference,
               "actor_id": actor_id, "note": note}
-    try:
-        async with session.begin_nested():
-            return (await session.execute(_APPLY, params)).scalar_one_or_none()
-    except IntegrityError as error:
-        if "uq_credit_ledger_kind_reference" in str(error.orig):
-            raise AlreadyBooked(f"{kind}:{reference}") from None
-        raise
+    balance, booked_before = (await session.execute(_APPLY, params)).one()
+    if booked_before:
+        raise AlreadyBooked(f"{kind}:{reference}")
+    return balance
 
 
 async def ledger_page(session: AsyncSession, user_id: int, limit: int, before_id: int | None):

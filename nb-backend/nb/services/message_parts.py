@@ -16,17 +16,24 @@ def inline_images(parts: list[dict[str, Any]]) -> list[str]:
     return [part[key]["data"] for part in parts for key in INLINE_KEYS if key in part]
 
 
+def reused_images(parts: list[dict[str, Any]]) -> list[str]:
+    """Images a client sends back by reference (as it received them) instead of re-uploading."""
+    return [part["imageRef"]["id"] for part in parts if "imageRef" in part]
+
+
 def with_references(parts: list[dict[str, Any]], decoded: list[images.DecodedImage]) -> list[dict[str, Any]]:
-    """Replace the inline images, in order, by references to their blobs."""
+    """Replace the inline images, in order, by references to their blobs; a reference sent back by
+    the client keeps only its id (its URLs are signed anew on every read)."""
     remaining = iter(decoded)
     stored = []
     for part in parts:
         inline = next((key for key in INLINE_KEYS if key in part), None)
-        if inline is None:
+        if inline is None and "imageRef" not in part:
             stored.append(part)
             continue
-        rest = {key: value for key, value in part.items() if key != inline}
-        stored.append({"imageRef": {"id": next(remaining).sha256}, **rest})
+        image_id = next(remaining).sha256 if inline else part["imageRef"]["id"]
+        rest = {key: value for key, value in part.items() if key not in (inline, "imageRef")}
+        stored.append({"imageRef": {"id": image_id}, **rest})
     return stored
 
 

@@ -103,3 +103,15 @@ def key_state(key: UpstreamKey, now: datetime) -> str:
     if key.status == "active" and key.cooling_until and key.cooling_until > now:
         return "cooling"
     return key.status
+
+
+async def reseal_all(session: AsyncSession, box: SecretBox) -> int:
+    """Re-encrypt every key sealed under a previous TOKEN_ENCRYPTION_KEY with the current one."""
+    stale = (await session.scalars(select(UpstreamKey).where(UpstreamKey.key_version != box.version)
+                                   .with_for_update())).all()
+    for key in stale:
+        plaintext = box.open(key.ciphertext, key.key_version)
+        key.ciphertext, key.key_version = box.seal(plaintext)
+        key.fingerprint = box.fingerprint(plaintext)
+    await session.commit()
+    return len(stale)

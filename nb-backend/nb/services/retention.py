@@ -14,7 +14,7 @@ from nb.models import Conversation, Image, MessageImage, Visitor
 from nb.runtime import Runtime
 from nb.services import conversations, images
 from nb.settings import Settings
-from nb.storage import open_blob_store, sha256_of_key
+from nb.storage import open_blob_store
 
 BATCH = 200
 
@@ -67,7 +67,7 @@ async def delete_orphan_blobs(session: AsyncSession, cache: Cache, settings: Set
     store = open_blob_store(settings)
     removed = 0
     async for keys in store.key_pages():
-        removed += await images.delete_orphan_blobs(session, cache, store, keys, sha256_of_key)
+        removed += await images.delete_orphan_blobs(session, cache, store, keys)
     return removed
 
 

@@ -13,6 +13,7 @@ from collections.abc import AsyncIterator
 
 import orjson
 from fastapi import FastAPI, Request
+from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import Response, StreamingResponse
 
 from nb.simulator import behaviours
@@ -168,7 +169,7 @@ def create_simulator_app(config: SimulatorConfig | None = None) -> FastAPI:
     """A fresh simulator with its own counters; see ``behaviours`` for the magic keys and markers.
 
     Routes exist under ``/v1beta`` and ``/v1``: the API serves both and google-genai 3.x
-    defaults to ``/v1``.
+    defaults to ``/v1``. Like the real API it answers browsers from any origin (guests call it directly).
     """
     app = FastAPI(title="Gemini API simulator", openapi_url=None, docs_url=None, redoc_url=None)
     app.state.config = config or SimulatorConfig()
@@ -182,4 +183,5 @@ def create_simulator_app(config: SimulatorConfig | None = None) -> FastAPI:
         app.add_api_route(f"/{version}/models/{{model:path}}", get_model, methods=["GET"])
     app.add_api_route("/_sim/stats", stats, methods=["GET"])
     app.add_api_route("/_sim/reset", reset, methods=["POST"])
+    app.add_middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET", "POST"], allow_headers=["*"])
     return app

@@ -1,0 +1,81 @@
+import { api } from '@/lib/api-client';
+import { getDb, type ConversationRecord, type MessageRecord } from '@/lib/db';
+import type { Part, Role } from '@/lib/gemini/types';
+
+interface RemoteConversation {
+  id: string | number;
+  title: string | null;
+  model: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+interface RemoteMessage {
+  id: string | number;
+  client_id: string;
+  role: Role;
+  parts: Part[];
+  position: number;
+  created_at: string;
+}
+
+interface Page<T> {
+  items: T[];
+  next_cursor: string | null;
+}
+
+/** Brings the account's conversations into the local cache (server ids are used as local ids). */
+export async function pullConversations(owner: string): Promise<void> {
+  const db = await getDb();
+  const known = new Set((await db.getAllFromIndex('conversations', 'owner', owner)).map((c) => String(c.remoteId)));
+  let cursor: string | null = null;
+  for (let page = 0; page < 20; page++) {
+    const q = new URLSearchParams({ limit: '100', ...(cursor ? { cursor } : {}) });
+    const res: Page<RemoteConversation> = await api(`/api/conversations?${q}`);
+    for (const c of res.items) {
+      const remoteId = String(c.id);
+      if (known.has(remoteId)) continue;
+      const record: ConversationRecord = {
+        id: remoteId,
+        owner,
+        title: c.title ?? '',
+        model: c.model ?? '',
+        createdAt: Date.parse(c.created_at),
+        updatedAt: Date.parse(c.updated_at),
+        remoteId,
+      };
+      await db.put('conversations', record);
+    }
+    cursor = res.next_cursor;
+    if (!cursor) return;
+  }
+}
+
+export async function pullMessages(conv: ConversationRecord): Promise<MessageRecord[]> {
+  if (!conv.remoteId) return [];
+  const out: MessageRecord[] = [];
+  let cursor: string | null = null;
+  for (let page = 0; page < 50; page++) {
+    const q = new URLSearchParams({ limit: '100', ...(cursor ? { cursor } : {}) });
+    const res: Page<RemoteMessage> = await api(`/api/conversations/${conv.remoteId}/messages?${q}`);
+    for (const m of res.items) {
+      out.push({
+        id: m.client_id || String(m.id),
+        owner: conv.owner,
+        conversationId: conv.id,
+        role: m.role,
+        parts: m.parts,
+        position: m.position,
+        createdAt: Date.parse(m.created_at),
+        status: 'done',
+      });
+    }
+    cursor = res.next_cursor;
+    if (!cursor) break;
+  }
+  const db = await getDb();
+  const tx = db.transaction('messages', 'readwrite');
+  for (const m of out) await tx.store.put(m);
+  await tx.done;
+  return out;
+}

@@ -1,0 +1,1 @@
+"""`nb bench`: the gateway and statistics benchmarks, run against real processes on this machine."""

@@ -1,0 +1,37 @@
+"""Run every benchmark on scratch databases and print one table of figures."""
+
+import asyncio
+import secrets
+import tempfile
+from contextlib import ExitStack
+from pathlib import Path
+
+from nb import local_services
+from nb.bench.gateway import run_gateway_bench
+from nb.migrate import upgrade
+
+TARGETS = {"cpu_ms_per_generation": ("≤ 5", 5.0), "added_p50_ms": ("≤ 5", 5.0)}
+
+
+def _row(name: str, value: float | int) -> str:
+    target, limit = TARGETS.get(name, ("", None))
+    verdict = "" if limit is None else ("met" if value <= limit else "missed")
+    shown = f"{value:,.2f}" if isinstance(value, float) else f"{value:,}"
+    return f"| {name} | {shown} | {target} | {verdict} |"
+
+
+def run_all() -> dict:
+    with ExitStack() as stack, tempfile.TemporaryDirectory(prefix="nb-bench-") as scratch:
+        admin_url = local_services.postgres_admin_url(stack, Path(scratch))
+        redis_url = local_services.redis_url(stack, Path(scratch))
+        name = f"nbbench_{secrets.token_hex(4)}"
+        database_url = local_services.create_database(admin_url, name)
+        try:
+            upgrade(database_url)
+            results = asyncio.run(run_gateway_bench(database_url, redis_url))
+        finally:
+            local_services.drop_database(admin_url, name)
+    print("| measure | value | target | |\n|---|---|---|---|")
+    for key, value in results.items():
+        print(_row(key, value))
+    return results

@@ -1,0 +1,73 @@
+"""Helpers for the statistics tests: roll-ups on demand, raw-table figures to compare against, and
+hand-made rows in a scratch database for times the API cannot produce."""
+
+import uuid
+from datetime import datetime, timezone
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from nb.db import session_factory
+from nb.services import rollups
+from nb.services.rollups import ROLLUP_TABLES
+
+
+async def roll_up_now(engine: AsyncEngine, zone: ZoneInfo) -> datetime:
+    """What the periodic job does, without its lag: every request of the test has settled already."""
+    async with session_factory(engine)() as session:
+        return await rollups.roll_up(session, zone, datetime.now(timezone.utc))
+
+
+async def rollup_tables(engine: AsyncEngine) -> dict[str, list[tuple]]:
+    """Every roll-up row and the watermark, each table in the order of its whole rows."""
+    async with engine.connect() as connection:
+        return {table: [tuple(row) for row in await connection.execute(text(f"SELECT * FROM {table} AS t ORDER BY t"))]
+                for table in (*ROLLUP_TABLES, "stats_watermark")}
+
+
+async def raw_generations(engine: AsyncEngine, until: datetime, since: datetime | None = None) -> dict[tuple, tuple]:
+    """(model, status) → (count, attempts, credits) of generations settled in [since, until)."""
+    async with engine.connect() as connection:
+        rows = await connection.execute(text(
+            "SELECT model, status, count(*), sum(attempts), sum(credits) FROM generations "
+            "WHERE settled_at < :until AND settled_at >= coalesce(CAST(:since AS timestamptz), '-infinity') GROUP BY 1, 2"),
+            {"until": until, "since": since})
+        return {(row[0], row[1]): tuple(row[2:]) for row in rows}
+
+
+async def raw_ledger(engine: AsyncEngine, until: datetime, since: datetime | None = None) -> dict[str, int]:
+    async with engine.connect() as connection:
+        rows = await connection.execute(text(
+            "SELECT kind, sum(delta) FROM credit_ledger WHERE created_at < :until "
+            "AND created_at >= coalesce(CAST(:since AS timestamptz), '-infinity') GROUP BY kind"), {"until": until, "since": since})
+        return {kind: int(total) for kind, total in rows}
+
+
+async def insert_user(engine: AsyncEngine, created_at: datetime) -> int:
+    async with engine.begin() as connection:
+        return await connection.scalar(text(
+            "INSERT INTO users (email, password_hash, created_at) VALUES (:email, 'x', :at) RETURNING id"),
+            {"email": f"{uuid.uuid4().hex}@example.com", "at": created_at})
+
+
+async def insert_generation(engine: AsyncEngine, user_id: int, settled_at: datetime, model: str = "m-flash",
+                            status: str = "succeeded", credits: int = 1, attempts: int = 1,
+                            latency_ms: int = 1500) -> None:
+    """A settled generation and its ledger rows, as billing would have booked them."""
+    generation_id = uuid.uuid4()
+    async with engine.begin() as connection:
+        await connection.execute(text(
+            "INSERT INTO generations (id, user_id, model, status, credits, attempts, latency_ms, created_at, "
+            "settled_at) VALUES (:id, :user, :model, :status, :credits, :attempts, :latency, :at, :at)"),
+            {"id": generation_id, "user": user_id, "model": model, "status": status, "credits": credits,
+             "attempts": attempts, "latency": latency_ms, "at": settled_at})
+        await connection.execute(text(
+            "INSERT INTO credit_ledger (user_id, delta, balance_after, kind, reference, created_at) "
+            "VALUES (:user, :delta, 0, 'generation', :ref, :at)"),
+            {"user": user_id, "delta": -credits, "ref": str(generation_id), "at": settled_at})
+        if status == "refunded":
+            await connection.execute(text(
+                "INSERT INTO credit_ledger (user_id, delta, balance_after, kind, reference, created_at) "
+                "VALUES (:user, :delta, 0, 'refund', :ref, :at)"),
+                {"user": user_id, "delta": credits, "ref": str(generation_id), "at": settled_at})
