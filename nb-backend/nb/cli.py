@@ -3,6 +3,7 @@
 import argparse
 import asyncio
 import os
+import signal
 import sys
 from contextlib import ExitStack
 
@@ -45,6 +46,8 @@ def _pool_is_empty() -> bool:
 
 
 def cmd_run(args: argparse.Namespace) -> None:
+    """SIGTERM (uvicorn re-raises it after a graceful shutdown) becomes SystemExit, so the embedded
+    services started here are stopped on the way out, as with Ctrl-C."""
     import uvicorn
 
     from nb.embedded import prepare_environment
@@ -52,6 +55,7 @@ def cmd_run(args: argparse.Namespace) -> None:
     from nb.observability.logs import logging_config
     from nb.observability.multiprocess import use_metrics_dir
 
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     with ExitStack() as stack:
         os.environ.update(prepare_environment(stack))
         settings = Settings()
