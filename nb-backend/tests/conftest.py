@@ -3,6 +3,7 @@ and helpers to create accounts. Nothing of our own is mocked."""
 
 import logging
 import secrets
+import shutil
 import tempfile
 from collections.abc import AsyncIterator, Iterator
 from contextlib import ExitStack
@@ -25,6 +26,14 @@ from nb.threaded_server import serving
 from tests import log_capture
 
 RUN_ID = secrets.token_hex(4)
+DATA_DIR = Path(tempfile.mkdtemp(prefix=f"nbtest-{RUN_ID}-"))
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _private_data_dir() -> Iterator[None]:
+    """Everything the apps under test write to disk (images, secrets) goes to this run's own folder."""
+    yield
+    shutil.rmtree(DATA_DIR, ignore_errors=True)
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -76,7 +85,7 @@ def make_settings(database_url: str, redis_url: str, **overrides) -> Settings:
         redis_namespace=f"nbtest-{RUN_ID}", jwt_secret_key=secrets.token_urlsafe(40),
         token_encryption_key=secrets.token_urlsafe(40), trusted_proxies="127.0.0.1/32",
         db_pool_size=10, db_max_overflow=10, demo_upstream=False, pool_wait_seconds=1.0,
-        sweep_interval_seconds=3600, probe_interval_seconds=3600,
+        sweep_interval_seconds=3600, probe_interval_seconds=3600, NB_DATA_DIR=DATA_DIR,
     )
     values.update(overrides)
     return Settings(**values)

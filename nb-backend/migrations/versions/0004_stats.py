@@ -66,6 +66,12 @@ def upgrade() -> None:
     sa.Column('latency_buckets', postgresql.ARRAY(sa.BigInteger()), nullable=False),
     sa.PrimaryKeyConstraint('hour', 'model', 'status', name=op.f('pk_usage_hourly'))
     )
+    op.create_table('user_last_active',
+    sa.Column('user_id', sa.BigInteger(), nullable=False),
+    sa.Column('day', sa.Date(), nullable=False),
+    sa.PrimaryKeyConstraint('user_id', name=op.f('pk_user_last_active'))
+    )
+    op.create_index(op.f('ix_user_last_active_day'), 'user_last_active', ['day'], unique=False)
     op.create_index('ix_credit_ledger_created_at', 'credit_ledger', ['created_at'], unique=False)
     op.create_index('ix_generations_settled_at', 'generations', ['settled_at'], unique=False)
     op.create_index('ix_users_created_at', 'users', ['created_at'], unique=False)
@@ -75,6 +81,8 @@ def downgrade() -> None:
     op.drop_index('ix_users_created_at', table_name='users')
     op.drop_index('ix_generations_settled_at', table_name='generations')
     op.drop_index('ix_credit_ledger_created_at', table_name='credit_ledger')
+    op.drop_index(op.f('ix_user_last_active_day'), table_name='user_last_active')
+    op.drop_table('user_last_active')
     op.drop_table('usage_hourly')
     op.drop_table('stats_watermark')
     op.drop_table('key_usage_hourly')

@@ -2,6 +2,7 @@
 generations one worker can hold in flight while the upstream takes its time."""
 
 import asyncio
+from collections import Counter
 import secrets
 import statistics
 import threading
@@ -145,7 +146,9 @@ async def _hold_in_flight(http, backend, database_url, process, env, admin_passw
     done.set()
     await watcher
     await connections.close()
-    ok = sum(1 for answer in answers if not isinstance(answer, BaseException) and answer.status_code == 200)
-    return {"in_flight": count, "in_flight_ok": ok, "in_flight_wall_s": time.perf_counter() - started_at,
+    outcomes = Counter(type(answer).__name__ if isinstance(answer, BaseException) else answer.status_code
+                       for answer in answers)
+    return {"in_flight": count, "in_flight_ok": outcomes.pop(200, 0),
+            "in_flight_failures": ", ".join(f"{outcome}×{n}" for outcome, n in outcomes.items()) or "none", "in_flight_wall_s": time.perf_counter() - started_at,
             "in_flight_peak_db_connections": peak_connections,
             "in_flight_kb_per_request": (rss.peak - baseline) / count / 1024}

@@ -13,10 +13,10 @@ from nb.migrate import upgrade
 TARGETS = {"cpu_ms_per_generation": ("≤ 5", 5.0), "added_p50_ms": ("≤ 5", 5.0)}
 
 
-def _row(name: str, value: float | int) -> str:
+def _row(name: str, value: float | int | str) -> str:
     target, limit = TARGETS.get(name, ("", None))
     verdict = "" if limit is None else ("met" if value <= limit else "missed")
-    shown = f"{value:,.2f}" if isinstance(value, float) else f"{value:,}"
+    shown = f"{value:,.2f}" if isinstance(value, float) else f"{value:,}" if isinstance(value, int) else value
     return f"| {name} | {shown} | {target} | {verdict} |"
 
 

@@ -8,12 +8,13 @@ from nb.models.generation import Generation
 from nb.models.ledger import LedgerEntry
 from nb.models.model_price import ModelPrice
 from nb.models.redeem import RedeemBatch, RedeemCode
-from nb.models.stats import (ActiveUserCountDaily, ActiveUserDaily, ActiveUserHourly, CreditFlowHourly, KeyUsageHourly, StatsWatermark,
-                             UsageHourly)
+from nb.models.stats import (ActiveUserCountDaily, ActiveUserDaily, ActiveUserHourly, CreditFlowHourly, KeyUsageHourly,
+                             StatsWatermark, UsageHourly, UserLastActive)
 from nb.models.upstream_key import UpstreamKey
 from nb.models.user import RefreshToken, User
 
 __all__ = ["ApiKey", "AuditEntry", "Base", "Generation", "LedgerEntry", "ModelPrice", "RedeemBatch", "RedeemCode",
            "RefreshToken", "UpstreamKey", "User",
            "Conversation", "Image", "Message", "MessageImage", "Visitor",
-           "ActiveUserCountDaily", "ActiveUserDaily", "ActiveUserHourly", "CreditFlowHourly", "KeyUsageHourly", "StatsWatermark", "UsageHourly"]
+           "ActiveUserCountDaily", "ActiveUserDaily", "ActiveUserHourly", "CreditFlowHourly", "KeyUsageHourly",
+           "StatsWatermark", "UsageHourly", "UserLastActive"]

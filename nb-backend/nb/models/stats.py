@@ -90,6 +90,15 @@ class ActiveUserCountDaily(Base):
     users: Mapped[int]
 
 
+class UserLastActive(Base):
+    """Each user's latest active local day, so "active in the last N days" counts rows, not distinct sets."""
+
+    __tablename__ = "user_last_active"
+
+    user_id: Mapped[int] = mapped_column(primary_key=True)
+    day: Mapped[date] = mapped_column(Date, index=True)
+
+
 class StatsWatermark(Base):
     """One row: raw rows settled before `rolled_until` are in the roll-ups, later ones are not yet."""
 

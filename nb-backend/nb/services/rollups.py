@@ -21,7 +21,7 @@ from nb.runtime import Runtime
 ADVISORY_LOCK = 7_411_953_001
 BEGINNING = datetime(1970, 1, 1, tzinfo=timezone.utc)
 ROLLUP_TABLES = ("usage_hourly", "key_usage_hourly", "credit_flow_hourly", "active_users_hourly", "active_users_daily",
-                 "active_user_counts_daily")
+                 "active_user_counts_daily", "user_last_active")
 
 _BOUNDS = "ARRAY[" + ", ".join(map(str, LATENCY_BOUNDS_MS)) + "]::int[]"
 _BUCKETS = "ARRAY[" + ", ".join(f"count(*) FILTER (WHERE width_bucket(latency_ms, {_BOUNDS}) = {index})"
@@ -52,6 +52,10 @@ _STATEMENTS = (
     """INSERT INTO active_user_counts_daily (day, users)
        SELECT day, count(*) FROM active_users_daily WHERE day >= (CAST(:start AS timestamptz) AT TIME ZONE :zone)::date
        GROUP BY day ON CONFLICT (day) DO UPDATE SET users = excluded.users""",
+    """INSERT INTO user_last_active (user_id, day)
+       SELECT user_id, max(day) FROM active_users_daily
+       WHERE day >= (CAST(:start AS timestamptz) AT TIME ZONE :zone)::date GROUP BY user_id
+       ON CONFLICT (user_id) DO UPDATE SET day = greatest(user_last_active.day, excluded.day)""",
 )
 
 

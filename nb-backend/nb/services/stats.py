@@ -76,9 +76,8 @@ async def _users(session: AsyncSession, windows: Windows) -> dict[str, int]:
                                      windows.starts)).mappings().one()
     days = {name: windows.today - timedelta(days=back) for name, back in WINDOW_DAYS.items()}
     active = (await session.execute(text(
-        "SELECT " + ", ".join(f"count(*) FILTER (WHERE last_active >= :{name}) AS {name}" for name in days)
-        + " FROM (SELECT max(day) AS last_active FROM active_users_daily WHERE day >= :last_30_days"
-          " GROUP BY user_id) AS recent"), days)).mappings().one()
+        "SELECT " + ", ".join(f"count(*) FILTER (WHERE day >= :{name}) AS {name}" for name in days)
+        + " FROM user_last_active WHERE day >= :last_30_days"), days)).mappings().one()
     return {"total": created["w_all_time"], "banned": created["banned"],
             **{f"new_{name}": created[f"w_{name}"] for name in windows.starts},
             **{f"active_{name}": active[name] for name in days}}
