@@ -40,25 +40,6 @@ export async function redeemCode(credits) {
   return typeof code === 'string' ? code : code.code;
 }
 
-/**
- * The guest path calls the upstream straight from the browser. The simulator sends no CORS headers,
- * so requests for it are answered through Playwright with CORS added; everything else is untouched.
- */
-export async function bridgeSimulator(context) {
-  await context.route(`${SIM}/**`, async (route) => {
-    const req = route.request();
-    const cors = {
-      'access-control-allow-origin': '*',
-      'access-control-allow-headers': '*',
-      'access-control-allow-methods': 'GET, POST, OPTIONS',
-    };
-    if (req.method() === 'OPTIONS') return route.fulfill({ status: 204, headers: cors });
-    const res = await fetch(req.url(), { method: req.method(), headers: req.headers(), body: req.postDataBuffer() ?? undefined });
-    const headers = Object.fromEntries([...res.headers.entries()].filter(([k]) => !['content-encoding', 'content-length', 'transfer-encoding'].includes(k)));
-    return route.fulfill({ status: res.status, headers: { ...headers, ...cors }, body: Buffer.from(await res.arrayBuffer()) });
-  });
-}
-
 /** Records every request the page sends to our backend (URL, headers and body). */
 export function recordBackendRequests(page) {
   const seen = [];
@@ -70,7 +51,6 @@ export function recordBackendRequests(page) {
 
 export async function newPage(browser, { width = 1280, height = 800, guestKey } = {}) {
   const context = await browser.newContext({ viewport: { width, height }, serviceWorkers: 'block', locale: 'zh-CN' });
-  await bridgeSimulator(context);
   await context.addInitScript(() => {
     if (!localStorage.getItem('nb-settings')) {
       localStorage.setItem('nb-settings', JSON.stringify({ state: { tourSeen: true }, version: 1 }));

@@ -44,6 +44,7 @@ def upgrade() -> None:
     sa.Column('generations', sa.BigInteger(), nullable=False),
     sa.Column('credits', sa.BigInteger(), nullable=False),
     sa.Column('attempts', sa.BigInteger(), nullable=False),
+    sa.Column('retries', sa.BigInteger(), nullable=False),
     sa.Column('latency_ms_sum', sa.BigInteger(), nullable=False),
     sa.Column('latency_count', sa.BigInteger(), nullable=False),
     sa.PrimaryKeyConstraint('hour', 'upstream_key_id', 'status', name=op.f('pk_key_usage_hourly'))
@@ -60,6 +61,7 @@ def upgrade() -> None:
     sa.Column('generations', sa.BigInteger(), nullable=False),
     sa.Column('credits', sa.BigInteger(), nullable=False),
     sa.Column('attempts', sa.BigInteger(), nullable=False),
+    sa.Column('retries', sa.BigInteger(), nullable=False),
     sa.Column('images', sa.BigInteger(), nullable=False),
     sa.Column('latency_ms_sum', sa.BigInteger(), nullable=False),
     sa.Column('latency_count', sa.BigInteger(), nullable=False),

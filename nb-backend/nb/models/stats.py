@@ -18,7 +18,8 @@ LATENCY_BOUNDS_MS = (100, 250, 500, 1000, 2000, 3000, 5000, 7500, 10_000, 15_000
 
 
 class UsageHourly(Base):
-    """Settled generations by UTC hour of settlement, model and final status.
+    """Settled generations by UTC hour of settlement, model and final status. `attempts` counts upstream
+    calls; `retries` the calls after each generation's first (a generation that found no key made none).
     `latency_buckets[i]` counts latencies in [LATENCY_BOUNDS_MS[i-1], LATENCY_BOUNDS_MS[i]) (first and
     last open-ended), enough for percentiles without raw rows."""
 
@@ -30,6 +31,7 @@ class UsageHourly(Base):
     generations: Mapped[int]
     credits: Mapped[int]
     attempts: Mapped[int]
+    retries: Mapped[int]
     images: Mapped[int]
     latency_ms_sum: Mapped[int]
     latency_count: Mapped[int]
@@ -48,6 +50,7 @@ class KeyUsageHourly(Base):
     generations: Mapped[int]
     credits: Mapped[int]
     attempts: Mapped[int]
+    retries: Mapped[int]
     latency_ms_sum: Mapped[int]
     latency_count: Mapped[int]
 

@@ -14,6 +14,7 @@ class ModelCounts(BaseModel):
 
 class GenerationWindow(ModelCounts):
     attempts: int
+    retries: int
     credits_spent: int
     by_model: dict[str, ModelCounts]
 

@@ -26,20 +26,21 @@ ROLLUP_TABLES = ("usage_hourly", "key_usage_hourly", "credit_flow_hourly", "acti
 _BOUNDS = "ARRAY[" + ", ".join(map(str, LATENCY_BOUNDS_MS)) + "]::int[]"
 _BUCKETS = "ARRAY[" + ", ".join(f"count(*) FILTER (WHERE width_bucket(latency_ms, {_BOUNDS}) = {index})"
                                 for index in range(len(LATENCY_BOUNDS_MS) + 1)) + "]"
+_RETRIES = "sum(greatest(attempts - 1, 0))"
 _SETTLED = "FROM generations WHERE settled_at >= :start AND settled_at < :until AND status <> 'pending'"
 
 _STATEMENTS = (
     "DELETE FROM usage_hourly WHERE hour >= :start",
-    f"""INSERT INTO usage_hourly (hour, model, status, generations, credits, attempts, images, latency_ms_sum,
-                                  latency_count, latency_buckets)
+    f"""INSERT INTO usage_hourly (hour, model, status, generations, credits, attempts, retries, images,
+                                  latency_ms_sum, latency_count, latency_buckets)
         SELECT date_trunc('hour', settled_at, 'UTC'), model, status, count(*), sum(credits), sum(attempts),
-               sum(image_count), coalesce(sum(latency_ms), 0), count(latency_ms), {_BUCKETS}
+               {_RETRIES}, sum(image_count), coalesce(sum(latency_ms), 0), count(latency_ms), {_BUCKETS}
         {_SETTLED} GROUP BY 1, 2, 3""",
     "DELETE FROM key_usage_hourly WHERE hour >= :start",
-    f"""INSERT INTO key_usage_hourly (hour, upstream_key_id, status, generations, credits, attempts, latency_ms_sum,
-                                      latency_count)
+    f"""INSERT INTO key_usage_hourly (hour, upstream_key_id, status, generations, credits, attempts, retries,
+                                      latency_ms_sum, latency_count)
         SELECT date_trunc('hour', settled_at, 'UTC'), coalesce(upstream_key_id, 0), status, count(*), sum(credits),
-               sum(attempts), coalesce(sum(latency_ms), 0), count(latency_ms)
+               sum(attempts), {_RETRIES}, coalesce(sum(latency_ms), 0), count(latency_ms)
         {_SETTLED} GROUP BY 1, 2, 3""",
     "DELETE FROM credit_flow_hourly WHERE hour >= :start",
     """INSERT INTO credit_flow_hourly (hour, kind, delta_sum, entries)

@@ -86,12 +86,13 @@ async def _users(session: AsyncSession, windows: Windows) -> dict[str, int]:
 async def _generations(session: AsyncSession, windows: Windows) -> dict[str, Any]:
     rows = (await session.execute(text(
         f"SELECT model, status, {windows.filters('hour', 'sum(generations)')}, "
-        f"{windows.filters('hour', 'sum(attempts)', 'a')}, {windows.filters('hour', 'sum(credits)', 'c')} "
+        f"{windows.filters('hour', 'sum(attempts)', 'a')}, {windows.filters('hour', 'sum(retries)', 'r')}, "
+        f"{windows.filters('hour', 'sum(credits)', 'c')} "
         "FROM usage_hourly GROUP BY model, status"), windows.starts)).mappings().all()
     figures: dict[str, Any] = {}
     for name in windows.names:
-        window = {"total": 0, "succeeded": 0, "refunded": 0, "failed": 0, "attempts": 0, "credits_spent": 0,
-                  "by_model": {}}
+        window = {"total": 0, "succeeded": 0, "refunded": 0, "failed": 0, "attempts": 0, "retries": 0,
+                  "credits_spent": 0, "by_model": {}}
         for row in rows:
             count = int(row[f"w_{name}"] or 0)
             if not count:
@@ -99,6 +100,7 @@ async def _generations(session: AsyncSession, windows: Windows) -> dict[str, Any
             window["total"] += count
             window[row["status"]] += count
             window["attempts"] += int(row[f"a_{name}"] or 0)
+            window["retries"] += int(row[f"r_{name}"] or 0)
             if row["status"] == "succeeded":
                 window["credits_spent"] += int(row[f"c_{name}"] or 0)
             model = window["by_model"].setdefault(row["model"], {"total": 0, "succeeded": 0, "refunded": 0, "failed": 0})
@@ -145,8 +147,8 @@ def _since(days: int | None, zone: ZoneInfo, now: datetime) -> datetime:
     return local_midnight(now.astimezone(zone).date() - timedelta(days=days - 1), zone)
 
 
-EMPTY = {"generations": 0, "succeeded": 0, "refunded": 0, "failed": 0, "attempts": 0, "credits_spent": 0,
-         "latency_sum": 0, "latency_count": 0, "buckets": [0] * (len(LATENCY_BOUNDS_MS) + 1)}
+EMPTY = {"generations": 0, "succeeded": 0, "refunded": 0, "failed": 0, "attempts": 0, "retries": 0,
+         "credits_spent": 0, "latency_sum": 0, "latency_count": 0, "buckets": [0] * (len(LATENCY_BOUNDS_MS) + 1)}
 
 
 async def _usage_by(session: AsyncSession, table: str, column: str, since: datetime) -> dict[Any, dict[str, Any]]:
@@ -155,7 +157,8 @@ async def _usage_by(session: AsyncSession, table: str, column: str, since: datet
     histogram = BUCKET_SUMS if table == "usage_hourly" else "NULL"
     rows = (await session.execute(text(
         f"SELECT {column} AS key, status, sum(generations) AS generations, sum(attempts) AS attempts, "
-        f"sum(credits) AS credits, sum(latency_ms_sum) AS latency_sum, sum(latency_count) AS latency_count, "
+        f"sum(retries) AS retries, sum(credits) AS credits, sum(latency_ms_sum) AS latency_sum, "
+        f"sum(latency_count) AS latency_count, "
         f"{histogram} FROM {table} WHERE hour >= :since GROUP BY 1, 2"), {"since": since})).all()
     usage: dict[Any, dict[str, Any]] = {}
     for row in rows:
@@ -163,18 +166,19 @@ async def _usage_by(session: AsyncSession, table: str, column: str, since: datet
         entry["generations"] += int(row.generations)
         entry[row.status] += int(row.generations)
         entry["attempts"] += int(row.attempts)
+        entry["retries"] += int(row.retries)
         if row.status == "succeeded":
             entry["credits_spent"] += int(row.credits)
             entry["latency_sum"] += int(row.latency_sum)
             entry["latency_count"] += int(row.latency_count)
-            entry["buckets"] = [int(total or 0) for total in row[7:]]
+            entry["buckets"] = [int(total or 0) for total in row[8:]]
     return usage
 
 
 def _summary(entry: dict[str, Any]) -> dict[str, Any]:
     generations = entry["generations"]
     return {"generations": generations, "succeeded": entry["succeeded"], "refunded": entry["refunded"],
-            "failed": entry["failed"], "attempts": entry["attempts"], "retries": entry["attempts"] - generations,
+            "failed": entry["failed"], "attempts": entry["attempts"], "retries": entry["retries"],
             "success_rate": round(entry["succeeded"] / generations, 4) if generations else None,
             "credits_spent": entry["credits_spent"],
             "mean_latency_ms": round(entry["latency_sum"] / entry["latency_count"]) if entry["latency_count"] else None,

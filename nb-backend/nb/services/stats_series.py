@@ -17,6 +17,7 @@ USAGE = {"generations": "sum(generations)",
          "successes": "sum(generations) FILTER (WHERE status = 'succeeded')",
          "failures": "sum(generations) FILTER (WHERE status <> 'succeeded')",
          "attempts": "sum(attempts)",
+         "retries": "sum(retries)",
          "credits_spent": "sum(credits) FILTER (WHERE status = 'succeeded')"}
 CREDIT_FLOWS = {"credits_redeemed": "redeem", "credits_refunded": "refund", "credits_adjusted": "admin_adjust"}
 LATENCY = {"latency_p50": 0.5, "latency_p95": 0.95}
