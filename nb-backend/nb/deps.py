@@ -1,4 +1,7 @@
-"""Named dependencies, so every route signature says what it needs and who may call it."""
+"""Named dependencies, so every route signature says what it needs and who may call it.
+
+All are `async def`: FastAPI runs a plain `def` dependency in a worker thread, a hop per request.
+"""
 
 import uuid
 from collections.abc import AsyncIterator
@@ -20,18 +23,18 @@ from nb.services.conversations import Owner
 from nb.settings import Settings
 
 
-def get_runtime(request: Request) -> Runtime:
+async def get_runtime(request: Request) -> Runtime:
     return request.app.state.runtime
 
 
 RuntimeDep = Annotated[Runtime, Depends(get_runtime)]
 
 
-def get_settings(runtime: RuntimeDep) -> Settings:
+async def get_settings(runtime: RuntimeDep) -> Settings:
     return runtime.settings
 
 
-def get_cache(runtime: RuntimeDep) -> Cache:
+async def get_cache(runtime: RuntimeDep) -> Cache:
     return runtime.cache
 
 
@@ -45,7 +48,7 @@ CacheDep = Annotated[Cache, Depends(get_cache)]
 SessionDep = Annotated[AsyncSession, Depends(get_session)]
 
 
-def get_client_ip(request: Request, settings: SettingsDep) -> str:
+async def get_client_ip(request: Request, settings: SettingsDep) -> str:
     return client_ip(request, settings)
 
 
@@ -101,11 +104,11 @@ async def get_principal(request: Request, runtime: RuntimeDep, session: SessionD
 CurrentPrincipal = Annotated[Principal, Depends(get_principal)]
 
 
-def get_user(principal: CurrentPrincipal) -> User:
+async def get_user(principal: CurrentPrincipal) -> User:
     return principal.user
 
 
-def get_session_principal(principal: CurrentPrincipal) -> Principal:
+async def get_session_principal(principal: CurrentPrincipal) -> Principal:
     """Account management needs a login session: a platform key cannot mint keys or change passwords."""
     if principal.claims is None:
         raise forbidden("this action needs a login session, not an API key")
@@ -116,7 +119,7 @@ SessionPrincipal = Annotated[Principal, Depends(get_session_principal)]
 CurrentUser = Annotated[User, Depends(get_user)]
 
 
-def get_admin(principal: SessionPrincipal) -> User:
+async def get_admin(principal: SessionPrincipal) -> User:
     if principal.user.role != "admin":
         raise forbidden("administrators only")
     return principal.user

@@ -6,6 +6,7 @@ from urllib.parse import unquote
 from fastapi import Depends, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from nb.body_limit import BodyLimitMiddleware
@@ -66,6 +67,12 @@ def _install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(RequestValidationError)
     async def invalid_request(request: Request, error: RequestValidationError) -> JSONResponse:
         return _render(request, ApiError(422, "invalid_request", _validation_message(error)))
+
+    @app.exception_handler(PoolTimeout)
+    async def saturated(request: Request, _: PoolTimeout) -> JSONResponse:
+        """Every database connection stayed busy past the pool timeout: a retryable 503, not a 500.
+        Nothing was charged that is not refunded (settlement failures are left to the sweeper)."""
+        return _render(request, ApiError(503, "busy", "the server is saturated, retry shortly", {"Retry-After": "2"}))
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, error: StarletteHTTPException) -> JSONResponse:

@@ -15,6 +15,7 @@ from nb.bench.processes import cpu_seconds, rss_bytes, simulator, started
 from nb.threaded_server import free_port
 
 MODEL = "gemini-2.5-flash-image"
+RAMP_SECONDS = 5.0
 PROMPT = {"contents": [{"role": "user", "parts": [{"text": "benchmark lighthouse"}]}]}
 
 
@@ -139,16 +140,28 @@ async def _hold_in_flight(http, backend, database_url, process, env, admin_passw
 
     watcher = asyncio.create_task(watch_connections())
     started_at = time.perf_counter()
+    in_flight = peak_in_flight = 0
+
+    async def one(index: int):
+        """Arrivals are spread over the first half of the upstream latency, so all are in flight at once."""
+        nonlocal in_flight, peak_in_flight
+        await asyncio.sleep(index * RAMP_SECONDS / count)
+        in_flight += 1
+        peak_in_flight = max(peak_in_flight, in_flight)
+        try:
+            return await http.post(f"/v1beta/models/{MODEL}:generateContent", json=PROMPT,
+                                   headers={"x-goog-api-key": key})
+        finally:
+            in_flight -= 1
+
     with PeakRss(process) as rss:
-        answers = await asyncio.gather(*(http.post(f"/v1beta/models/{MODEL}:generateContent", json=PROMPT,
-                                                   headers={"x-goog-api-key": key}) for _ in range(count)),
-                                       return_exceptions=True)
+        answers = await asyncio.gather(*(one(index) for index in range(count)), return_exceptions=True)
     done.set()
     await watcher
     await connections.close()
     outcomes = Counter(type(answer).__name__ if isinstance(answer, BaseException) else answer.status_code
                        for answer in answers)
-    return {"in_flight": count, "in_flight_ok": outcomes.pop(200, 0),
+    return {"in_flight": count, "in_flight_peak": peak_in_flight, "in_flight_ok": outcomes.pop(200, 0),
             "in_flight_failures": ", ".join(f"{outcome}×{n}" for outcome, n in outcomes.items()) or "none", "in_flight_wall_s": time.perf_counter() - started_at,
             "in_flight_peak_db_connections": peak_connections,
             "in_flight_kb_per_request": (rss.peak - baseline) / count / 1024}

@@ -16,7 +16,7 @@ from nb.settings import Settings
 router = APIRouter(prefix="/api/conversations", tags=["conversations"])
 
 
-def message_cursor(cursor: Annotated[str | None, Query(pattern=r"^\d{1,16}\.\d{1,18}$")] = None,
+async def message_cursor(cursor: Annotated[str | None, Query(pattern=r"^\d{1,16}\.\d{1,18}$")] = None,
                    ) -> tuple[int, int] | None:
     """`position.id` of the last message of the previous page."""
     if cursor is None:

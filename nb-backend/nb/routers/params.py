@@ -15,7 +15,7 @@ class PageParams:
         return None if last_id is None else str(last_id)
 
 
-def page_params(limit: Annotated[int, Query(ge=1, le=200)] = 50,
+async def page_params(limit: Annotated[int, Query(ge=1, le=200)] = 50,
                 cursor: Annotated[str | None, Query(pattern=r"^\d{1,18}$")] = None) -> PageParams:
     return PageParams(limit, int(cursor) if cursor else None)
 
