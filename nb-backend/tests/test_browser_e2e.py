@@ -39,7 +39,8 @@ async def test_browser_flows_pass(fresh_database, settings, infrastructure):
     await asyncio.to_thread(upgrade, database_url)
     e2e_settings = settings.model_copy(update={
         "database_url": database_url, "static_dir": APP / "dist", "demo_upstream": True,
-        "redis_namespace": settings.redis_namespace + "-e2e", "register_per_ip_per_hour": 1000})
+        "redis_namespace": settings.redis_namespace + "-e2e", "register_per_ip_per_hour": 1000,
+        "visitors_per_ip_per_hour": 1000})
     engine = create_async_engine(async_url(database_url))
     async with async_sessionmaker(engine)() as session:
         await ensure_admin(session, e2e_settings, ADMIN_EMAIL, ADMIN_PASSWORD)
