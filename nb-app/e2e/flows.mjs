@@ -187,12 +187,12 @@ export const flows = [
         { name: 'b.png', mimeType: 'image/png', buffer: png },
       ]);
       await page.getByTestId('attachments').locator('img').nth(1).waitFor();
+      await page.getByTestId('batch-select').selectOption('2');
       const sent = page.waitForRequest((r) => r.url().startsWith(SIM) && r.method() === 'POST');
       const reply = await generate(page, 'combine these two');
       const body = (await sent).postDataJSON();
       const images = body.contents.at(-1).parts.filter((p) => p.inlineData);
       assert(images.length === 2, `both reference images were sent (${images.length})`);
-      await generate(page, 'and once more');
       await page.waitForFunction(() => document.querySelectorAll('[data-testid="model-message"]').length === 2);
       await reply.getByTestId('result-image').first().click();
       await page.getByTestId('lightbox').waitFor();

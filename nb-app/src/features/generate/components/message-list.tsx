@@ -20,7 +20,10 @@ export function MessageList({ conversationId }: { conversationId: string }) {
   const bottom = useRef<HTMLDivElement>(null);
 
   const rows = useMemo<Row[]>(() => {
-    const runs = Object.values(inflight).filter((r) => r.conversationId === conversationId);
+    // A run's reply is saved under the run's own id a moment before the run leaves `inflight`;
+    // showing both would give React two rows with one key (and a stale duplicate reply).
+    const saved = new Set(messages.map((m) => m.id));
+    const runs = Object.values(inflight).filter((r) => r.conversationId === conversationId && !saved.has(r.id));
     return [
       ...messages.map((message) => ({ kind: 'message' as const, position: message.position, message })),
       ...runs.map((run) => ({ kind: 'run' as const, position: run.position, run })),
