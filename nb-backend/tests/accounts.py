@@ -27,9 +27,11 @@ def new_email(label: str = "user") -> str:
     return f"{label}-{secrets.token_hex(6)}@example.com"
 
 
-async def register(client: httpx.AsyncClient, email: str | None = None, password: str = PASSWORD) -> Account:
+async def register(client: httpx.AsyncClient, email: str | None = None, password: str = PASSWORD,
+                   ip: str | None = None) -> Account:
     email = email or new_email()
-    response = await client.post("/api/auth/register", json={"email": email, "password": password})
+    headers = {"X-Forwarded-For": ip} if ip else {}
+    response = await client.post("/api/auth/register", json={"email": email, "password": password}, headers=headers)
     assert response.status_code == 201, response.text
     body = response.json()
     return Account(body["user"]["id"], email, body["access_token"], body["refresh_token"])

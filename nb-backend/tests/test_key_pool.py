@@ -9,7 +9,6 @@ import pytest
 from sqlalchemy import text
 
 from tests.backend_process import backend_process
-from tests.conftest import random_ip
 from tests.gateway import (FLASH, body, funded_user, generate, key_pool, register_admin, reset_simulator,
                            simulator_stats)
 

@@ -1,5 +1,7 @@
 """Throttles lock out one account or one address, never everyone, and trust proxies only when told."""
 
+import asyncio
+
 import httpx
 
 from nb.main import create_app
@@ -42,6 +44,14 @@ async def test_registrations_are_limited_per_address(client):
     fresh = await client.post("/api/auth/register", headers={"X-Forwarded-For": random_ip()},
                               json={"email": new_email(), "password": PASSWORD})
     assert fresh.status_code == 201
+
+
+async def test_a_burst_of_parallel_registrations_from_one_address_stops_at_the_limit(client):
+    ip = random_ip()
+    answers = await asyncio.gather(*(client.post("/api/auth/register", headers={"X-Forwarded-For": ip},
+                                                 json={"email": new_email(), "password": PASSWORD})
+                                     for _ in range(30)))
+    assert sorted(answer.status_code for answer in answers) == [201] * 20 + [429] * 10
 
 
 async def test_forwarded_for_from_an_untrusted_peer_is_ignored(database_url, infrastructure):

@@ -51,14 +51,12 @@ async def create_user(session: AsyncSession, settings: Settings, email: str, pas
 async def register(session: AsyncSession, cache: Cache, settings: Settings, ip: str,
                    email: str, password: str, nickname: str | None,
                    visitor_id: uuid.UUID | None = None) -> sessions.TokenPair:
-    per_ip = Throttle(cache, "register-ip", settings.register_per_ip_per_hour, 3600)
-    await per_ip.check(ip)
+    await Throttle(cache, "register-ip", settings.register_per_ip_per_hour, 3600).take(ip)
     user = await create_user(session, settings, email, password, nickname)
     pair = await sessions.issue_pair(session, settings, user)
     if visitor_id is not None:
         await conversations.bind_visitor(session, user.id, visitor_id)
     await session.commit()
-    await per_ip.hit(ip)
     return pair
 
 

@@ -8,7 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from nb.errors import ApiError, not_found
+from nb.errors import not_found
 from nb.models import UpstreamKey
 from nb.security.secretbox import SecretBox
 from nb.services.key_pool import KeyPool

@@ -24,6 +24,15 @@ class Throttle:
         if count is not None and int(count) >= self.limit:
             raise throttled(ttl if ttl > 0 else self.window_seconds)
 
+    async def take(self, subject: str) -> None:
+        """Count this attempt and refuse it once over the limit, in one atomic step, so a burst of
+        concurrent requests cannot all pass a check made before any of them is counted."""
+        key = self._key(subject)
+        async with self.cache.redis.pipeline(transaction=True) as pipe:
+            _, count, ttl = await pipe.set(key, 0, ex=self.window_seconds, nx=True).incr(key).ttl(key).execute()
+        if count > self.limit:
+            raise throttled(ttl if ttl > 0 else self.window_seconds)
+
     async def hit(self, subject: str) -> None:
         """Count one more; the window starts at the first hit (SET NX EX works on Redis 6 too)."""
         key = self._key(subject)
