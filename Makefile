@@ -4,12 +4,27 @@ VENV := nb-backend/.venv
 BIN := $(VENV)/bin
 APP_SOURCES := $(shell find nb-app/src nb-app/public nb-app/index.html nb-app/admin.html nb-app/vite.config.ts nb-app/package.json -type f 2>/dev/null)
 
-.PHONY: run test test-backend test-app chromium bench install clean
+.PHONY: run test test-backend test-app lint lint-backend lint-app format openapi chromium bench install clean
 
 run: $(VENV)/.installed nb-app/dist/.built  ## serve the product on http://127.0.0.1:8000 (zero-config)
 	NB_STATIC_DIR=$(CURDIR)/nb-app/dist $(BIN)/nb run
 
 test: test-app test-backend  ## every test: SPA types, unit tests and bundle budget; backend and browser flows
+
+lint: lint-backend lint-app  ## ruff (lint + format check) and mypy on the backend; eslint and prettier on the SPA
+
+lint-backend: $(VENV)/.installed
+	cd nb-backend && .venv/bin/ruff check nb devtools tests migrations && .venv/bin/ruff format --check nb devtools tests migrations && .venv/bin/mypy
+
+lint-app: nb-app/node_modules/.installed
+	cd nb-app && npm run lint
+
+format: $(VENV)/.installed nb-app/node_modules/.installed  ## apply ruff and prettier formatting
+	cd nb-backend && .venv/bin/ruff check --fix nb devtools tests migrations && .venv/bin/ruff format nb devtools tests migrations
+	cd nb-app && npm run format
+
+openapi: $(VENV)/.installed  ## write nb-app/openapi.json (the SPA's API types are generated from it)
+	cd nb-backend && .venv/bin/nb openapi --output ../nb-app/openapi.json
 
 test-app: nb-app/dist/.built
 	cd nb-app && npm run typecheck && npm test && npm run check:bundle
@@ -21,7 +36,7 @@ chromium:  ## Debian's Chromium for the browser flows (never a downloaded browse
 	@test -x /usr/bin/chromium || { apt-get update -qq && apt-get install -y -qq --no-install-recommends chromium; }
 
 bench: $(VENV)/.installed  ## gateway benchmark (simulator + backend, full billing)
-	cd nb-backend && .venv/bin/nb bench
+	cd nb-backend && .venv/bin/python -m devtools.bench
 
 install: $(VENV)/.installed nb-app/node_modules/.installed
 

@@ -5,9 +5,9 @@ import asyncio
 from alembic import context
 from sqlalchemy.ext.asyncio import create_async_engine
 
-from nb.db import async_url
-from nb.models import Base
-from nb.settings import Settings
+from nb.core.db import async_url
+from nb.core.settings import Settings
+from nb.metadata import Base
 
 target_metadata = Base.metadata
 

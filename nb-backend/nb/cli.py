@@ -7,12 +7,12 @@ import signal
 import sys
 from contextlib import ExitStack
 
-from nb.settings import Settings
+from nb.core.settings import Settings
 
 
 def _with_session(work):
     """Run `work(session, settings)` against the configured database, in a fresh event loop."""
-    from nb.db import create_engine, session_factory
+    from nb.core.db import create_engine, session_factory
 
     async def main():
         settings = Settings()
@@ -27,7 +27,7 @@ def _with_session(work):
 
 
 def _bootstrap_admin(email: str, password: str | None) -> None:
-    from nb.services.bootstrap import ensure_admin
+    from nb.accounts.bootstrap import ensure_admin
 
     generated = _with_session(lambda session, settings: ensure_admin(session, settings, email, password))
     if generated:
@@ -37,7 +37,7 @@ def _bootstrap_admin(email: str, password: str | None) -> None:
 def _pool_is_empty() -> bool:
     from sqlalchemy import func, select
 
-    from nb.models import UpstreamKey
+    from nb.pool.models import UpstreamKey
 
     async def work(session, settings):
         return await session.scalar(select(func.count()).select_from(UpstreamKey)) == 0
@@ -50,30 +50,45 @@ def cmd_run(args: argparse.Namespace) -> None:
     services started here are stopped on the way out, as with Ctrl-C."""
     import uvicorn
 
-    from nb.embedded import prepare_environment
-    from nb.migrate import upgrade
-    from nb.observability.logs import logging_config
-    from nb.observability.multiprocess import use_metrics_dir
+    from nb.core.embedded import prepare_environment
+    from nb.core.migrate import upgrade
+    from nb.core.observability.logs import logging_config
+    from nb.core.observability.multiprocess import use_metrics_dir
 
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     with ExitStack() as stack:
         os.environ.update(prepare_environment(stack))
         settings = Settings()
         use_metrics_dir(settings.data_dir)
+        if not settings.database_url:
+            sys.exit("DATABASE_URL is not set")
         upgrade(settings.database_url)
         _bootstrap_admin(settings.admin_email, settings.admin_password)
         if settings.demo_upstream_allowed and _pool_is_empty():
-            print("Demo upstream: images are synthesized locally by the offline simulator. "
-                  "Add Gemini keys in Admin -> Tokens to generate real images.", flush=True)
-        print(f"NanoBanana Pro is serving on http://{settings.host}:{settings.port}  (admin: {settings.admin_email})",
-              flush=True)
-        uvicorn.run("nb.main:app_from_environment", factory=True, host=settings.host, port=settings.port,
-                    workers=settings.workers, log_level=settings.log_level.lower(), proxy_headers=False,
-                    log_config=logging_config(settings), access_log=False)
+            print(
+                "Demo upstream: images are synthesized locally by the offline simulator. "
+                "Add Gemini keys in Admin -> Tokens to generate real images.",
+                flush=True,
+            )
+        print(
+            f"NanoBanana Pro is serving on http://{settings.host}:{settings.port}  (admin: {settings.admin_email})",
+            flush=True,
+        )
+        uvicorn.run(
+            "nb.main:app_from_environment",
+            factory=True,
+            host=settings.host,
+            port=settings.port,
+            workers=settings.workers,
+            log_level=settings.log_level.lower(),
+            proxy_headers=False,
+            log_config=logging_config(settings),
+            access_log=False,
+        )
 
 
 def cmd_migrate(args: argparse.Namespace) -> None:
-    from nb.migrate import downgrade, upgrade
+    from nb.core.migrate import downgrade, upgrade
 
     url = Settings().database_url
     if not url:
@@ -87,7 +102,7 @@ def cmd_create_admin(args: argparse.Namespace) -> None:
 
 
 def cmd_check_ledger(args: argparse.Namespace) -> None:
-    from nb.services.ledger import ledger_mismatches
+    from nb.credits.ledger import ledger_mismatches
 
     mismatches = _with_session(lambda session, settings: ledger_mismatches(session))
     for row in mismatches:
@@ -98,9 +113,9 @@ def cmd_check_ledger(args: argparse.Namespace) -> None:
 
 
 def cmd_cleanup(args: argparse.Namespace) -> None:
-    from nb.cache import create_cache
-    from nb.db import create_engine, session_factory
-    from nb.services.retention import run_cleanup
+    from nb.conversations.retention import run_cleanup
+    from nb.core.cache import create_cache
+    from nb.core.db import create_engine, session_factory
 
     async def main():
         settings = Settings()
@@ -112,13 +127,15 @@ def cmd_cleanup(args: argparse.Namespace) -> None:
             await engine.dispose()
 
     report = asyncio.run(main())
-    print(f"expired guest conversations: {report.expired_conversations}, freed images: {report.freed_images}, "
-          f"orphan blobs removed: {report.orphan_blobs}")
+    print(
+        f"expired guest conversations: {report.expired_conversations}, freed images: {report.freed_images}, "
+        f"orphan blobs removed: {report.orphan_blobs}"
+    )
 
 
 def cmd_rotate_encryption_key(args: argparse.Namespace) -> None:
-    from nb.security.secretbox import SecretBox
-    from nb.services.pool_admin import reseal_all
+    from nb.pool.admin import reseal_all
+    from nb.pool.secretbox import SecretBox
 
     def work(session, settings):
         previous = tuple(key for key in settings.token_encryption_key_previous.split(",") if key)
@@ -128,8 +145,8 @@ def cmd_rotate_encryption_key(args: argparse.Namespace) -> None:
 
 
 def cmd_sweep(args: argparse.Namespace) -> None:
-    from nb.cache import create_cache
-    from nb.services.billing import sweep_stale
+    from nb.core.cache import create_cache
+    from nb.gateway.billing import sweep_stale
 
     async def work(session, settings):
         cache = create_cache(settings)
@@ -141,14 +158,8 @@ def cmd_sweep(args: argparse.Namespace) -> None:
     print(f"settled stale generations: {_with_session(work)}")
 
 
-def cmd_bench(args: argparse.Namespace) -> None:
-    from nb.bench.run import run_all
-
-    run_all()
-
-
 def cmd_rebuild_stats(args: argparse.Namespace) -> None:
-    from nb.services.rollups import rebuild
+    from nb.stats.rollups import rebuild
 
     until = _with_session(lambda session, settings: rebuild(session, settings.zone))
     print(f"statistics rebuilt from the raw tables up to {until.isoformat()}")
@@ -160,10 +171,34 @@ def cmd_simulator(args: argparse.Namespace) -> None:
     run(args.host, args.port, latency_ms=args.latency_ms, image_scale=args.image_scale)
 
 
+def openapi_document() -> str:
+    """The app's OpenAPI document as sorted, indented JSON, byte-stable for review. It does not depend
+    on configuration, so placeholder secrets build it."""
+    import json
+
+    from nb.main import create_app
+
+    placeholder = "openapi-document-placeholder-secret-0123456789"
+    app = create_app(Settings(environment="development", jwt_secret_key=placeholder, token_encryption_key=placeholder))
+    return json.dumps(app.openapi(), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+def cmd_openapi(args: argparse.Namespace) -> None:
+    """The document the SPA's API types are generated from (`nb openapi --output ../nb-app/openapi.json`)."""
+    text = openapi_document()
+    if args.output:
+        with open(args.output, "w", encoding="utf-8") as output:
+            output.write(text)
+    else:
+        sys.stdout.write(text)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="nb", description="NanoBanana Pro backend")
     commands = parser.add_subparsers(dest="command", required=True)
-    commands.add_parser("run", help="serve the product (embedded services when unconfigured)").set_defaults(func=cmd_run)
+    commands.add_parser("run", help="serve the product (embedded services when unconfigured)").set_defaults(
+        func=cmd_run
+    )
     migrate = commands.add_parser("migrate", help="upgrade (or downgrade) the database schema")
     migrate.add_argument("--downgrade", action="store_true")
     migrate.add_argument("--revision")
@@ -173,17 +208,23 @@ def build_parser() -> argparse.ArgumentParser:
     admin.add_argument("--password")
     admin.set_defaults(func=cmd_create_admin)
     commands.add_parser("check-ledger", help="verify every balance equals its ledger sum").set_defaults(
-        func=cmd_check_ledger)
+        func=cmd_check_ledger
+    )
     commands.add_parser("cleanup", help="expire old guest conversations and free unreferenced images").set_defaults(
-        func=cmd_cleanup)
-    commands.add_parser("rotate-encryption-key", help="re-encrypt pool keys sealed under TOKEN_ENCRYPTION_KEY_PREVIOUS"
-                        ).set_defaults(func=cmd_rotate_encryption_key)
+        func=cmd_cleanup
+    )
+    commands.add_parser(
+        "rotate-encryption-key", help="re-encrypt pool keys sealed under TOKEN_ENCRYPTION_KEY_PREVIOUS"
+    ).set_defaults(func=cmd_rotate_encryption_key)
     commands.add_parser("sweep", help="refund (or confirm) generations left pending by a crash").set_defaults(
-        func=cmd_sweep)
-    commands.add_parser("bench", help="benchmark the gateway (and statistics) on scratch databases").set_defaults(
-        func=cmd_bench)
+        func=cmd_sweep
+    )
     commands.add_parser("rebuild-stats", help="recompute the statistics roll-ups from the raw tables").set_defaults(
-        func=cmd_rebuild_stats)
+        func=cmd_rebuild_stats
+    )
+    openapi = commands.add_parser("openapi", help="print (or write) the OpenAPI document")
+    openapi.add_argument("--output")
+    openapi.set_defaults(func=cmd_openapi)
     simulator = commands.add_parser("simulator", help="serve the offline Gemini simulator")
     simulator.add_argument("--host", default="127.0.0.1")
     simulator.add_argument("--port", type=int, default=8099)

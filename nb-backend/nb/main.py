@@ -1,33 +1,67 @@
-"""The application factory: `create_app(settings)` builds a fully wired app; the lifespan owns its connections."""
+"""The application factory: `create_app(settings)` wires the domains into one app; the lifespan owns
+the process's connections (database, Redis, HTTP), the key pool, the gateway and the periodic jobs."""
 
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from urllib.parse import unquote
 
 from fastapi import Depends, FastAPI, Request
-from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
-from sqlalchemy.exc import TimeoutError as PoolTimeout
-from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from nb.body_limit import BodyLimitMiddleware
-from nb.errors import ApiError
-from nb import periodic
-from nb.observability import multiprocess
-from nb.observability.http import ObservabilityMiddleware
-from nb.routers import (admin_audit, admin_conversations, admin_models, admin_redeem, admin_stats, admin_tokens,
-                        admin_users, auth, conversations, credits, gemini, health, images, keys, metrics, models)
-from nb.runtime import Runtime
-from nb.services import maintenance, retention, rollups
-from nb.services.generation import Gateway
-from nb.settings import MIN_SECRET_LENGTH, Settings
-from nb.spa import mount_spa
+from nb.accounts import admin_router as admin_users
+from nb.accounts import keys_router
+from nb.accounts import router as auth
+from nb.audit import admin_router as admin_audit
+from nb.conversations import admin_router as admin_conversations
+from nb.conversations import images_router, retention
+from nb.conversations import router as conversations
+from nb.core import health, periodic
+from nb.core.body_limit import BodyLimitMiddleware
+from nb.core.error_handlers import GEMINI_PREFIXES, install_error_handlers
+from nb.core.errors import ApiError
+from nb.core.observability import multiprocess
+from nb.core.observability import router as metrics
+from nb.core.observability.http import ObservabilityMiddleware
+from nb.core.openapi import document_errors
+from nb.core.runtime import Runtime
+from nb.core.settings import MIN_SECRET_LENGTH, Settings
+from nb.core.spa import mount_spa
+from nb.credits import router as credits
+from nb.gateway import admin_router as admin_models
+from nb.gateway import gemini_router, sweeper
+from nb.gateway import router as models
+from nb.gateway.generation import Gateway
+from nb.pool import admin_router as admin_tokens
+from nb.pool import probe
+from nb.pool.key_pool import KeyPool
+from nb.pool.secretbox import SecretBox
+from nb.redeem import admin_router as admin_redeem
+from nb.redeem import router as redeem
+from nb.simulator import SimulatorConfig, create_simulator_app
+from nb.stats import admin_router as admin_stats
+from nb.stats import rollups
+from nb.upstream.client import UpstreamClient
 
 API_BODY_LIMIT = 1 << 20
 GENERATION_BODY_LIMIT = 64 << 20
 CONVERSATION_BODY_LIMIT = 64 << 20
-GEMINI_PREFIXES = ("/v1beta", "/v1")
-ROUTERS = (health, auth, keys, credits, models, admin_users, admin_redeem, admin_audit, admin_models, admin_tokens,
-           conversations, images, admin_conversations, admin_stats, metrics)
+ROUTERS = (
+    health,
+    auth,
+    keys_router,
+    credits,
+    redeem,
+    models,
+    admin_users,
+    admin_redeem,
+    admin_audit,
+    admin_models,
+    admin_tokens,
+    conversations,
+    images_router,
+    admin_conversations,
+    admin_stats,
+    metrics,
+)
 
 
 def _require_secrets(settings: Settings) -> None:
@@ -43,74 +77,70 @@ async def _reject_nul_in_query(request: Request) -> None:
         raise ApiError(400, "invalid_request", "query parameters must not contain NUL characters")
 
 
-def _render(request: Request, error: ApiError) -> JSONResponse:
-    """One error type, two envelopes: Gemini's under the Gemini-compatible paths, ours elsewhere."""
-    if request.url.path.startswith(tuple(prefix + "/" for prefix in GEMINI_PREFIXES)):
-        return JSONResponse(error.gemini_body(), status_code=error.status, headers=error.headers)
-    return JSONResponse({"detail": error.detail, "code": error.code}, status_code=error.status, headers=error.headers)
-
-
-def _validation_message(error: RequestValidationError) -> str:
-    """Field paths and reasons only: the offending values may be passwords or keys."""
-    parts = []
-    for item in error.errors()[:5]:
-        location = ".".join(str(part) for part in item.get("loc", ()) if part != "body")
-        parts.append(f"{location}: {item.get('msg', 'invalid')}" if location else item.get("msg", "invalid"))
-    return "; ".join(parts) or "invalid request"
-
-
-def _install_error_handlers(app: FastAPI) -> None:
-    @app.exception_handler(ApiError)
-    async def api_error(request: Request, error: ApiError) -> JSONResponse:
-        return _render(request, error)
-
-    @app.exception_handler(RequestValidationError)
-    async def invalid_request(request: Request, error: RequestValidationError) -> JSONResponse:
-        return _render(request, ApiError(422, "invalid_request", _validation_message(error)))
-
-    @app.exception_handler(PoolTimeout)
-    async def saturated(request: Request, _: PoolTimeout) -> JSONResponse:
-        """Every database connection stayed busy past the pool timeout: a retryable 503, not a 500.
-        Nothing was charged that is not refunded (settlement failures are left to the sweeper)."""
-        return _render(request, ApiError(503, "busy", "the server is saturated, retry shortly", {"Retry-After": "2"}))
-
-    @app.exception_handler(StarletteHTTPException)
-    async def http_error(request: Request, error: StarletteHTTPException) -> JSONResponse:
-        code = {404: "not_found", 405: "method_not_allowed", 413: "body_too_large"}.get(error.status_code, "http_error")
-        return _render(request, ApiError(error.status_code, code, str(error.detail), getattr(error, "headers", None)))
+def _upstream(runtime: Runtime) -> UpstreamClient:
+    """The demo upstream is the offline simulator served in-process, used only while the pool is empty."""
+    settings = runtime.settings
+    demo_app = (
+        create_simulator_app(SimulatorConfig(image_scale=settings.demo_image_scale))
+        if settings.demo_upstream_allowed
+        else None
+    )
+    return UpstreamClient(runtime.http, settings.upstream_base_url, settings.upstream_timeout_seconds, demo_app)
 
 
 def create_app(settings: Settings) -> FastAPI:
     _require_secrets(settings)
 
     @asynccontextmanager
-    async def lifespan(app: FastAPI):
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         runtime = app.state.runtime = Runtime.open(settings)
-        runtime.gateway = Gateway.open(runtime)
-        jobs = [periodic.start(runtime, "sweep", settings.sweep_interval_seconds, maintenance.sweep_stale_generations),
-                periodic.start(runtime, "probe", settings.probe_interval_seconds, maintenance.probe_pool),
-                retention.start_periodic_cleanup(runtime),
-                periodic.start(runtime, "stats-rollup", settings.stats_rollup_interval_seconds, rollups.roll_up_now)]
+        previous = tuple(key for key in settings.token_encryption_key_previous.split(",") if key)
+        pool = app.state.pool = KeyPool(settings, runtime.cache, SecretBox(settings.token_encryption_key, previous))
+        upstream = app.state.upstream = _upstream(runtime)
+        app.state.gateway = Gateway(runtime, pool, upstream)
+
+        async def probe_pool(runtime: Runtime) -> int:
+            async with runtime.sessions() as session:
+                return await probe.probe_due_keys(session, pool, upstream, settings.probe_model)
+
+        jobs = [
+            periodic.start(runtime, "sweep", settings.sweep_interval_seconds, sweeper.sweep_stale_generations),
+            periodic.start(runtime, "probe", settings.probe_interval_seconds, probe_pool),
+            retention.start_periodic_cleanup(runtime),
+            periodic.start(runtime, "stats-rollup", settings.stats_rollup_interval_seconds, rollups.roll_up_now),
+        ]
         try:
             yield
         finally:
             for job in jobs:
                 job.cancel()
+            await upstream.close()
             await runtime.close()
             multiprocess.forget_this_worker()
 
-    app = FastAPI(title="NanoBanana Pro", version="0.1.0", lifespan=lifespan, docs_url="/docs",
-                  dependencies=[Depends(_reject_nul_in_query)])
-    _install_error_handlers(app)
-    for module in ROUTERS:
-        app.include_router(module.router)
-    for prefix in GEMINI_PREFIXES:
-        app.include_router(gemini.build_router(prefix))
+    app = FastAPI(
+        title="NanoBanana Pro",
+        version="0.1.0",
+        lifespan=lifespan,
+        docs_url="/docs",
+        dependencies=[Depends(_reject_nul_in_query)],
+    )
+    install_error_handlers(app)
+    routers = [module.router for module in ROUTERS]
+    routers += [gemini_router.build_router(prefix) for prefix in GEMINI_PREFIXES]
+    for router in routers:
+        app.include_router(router)
+    document_errors(app, routers)
     if settings.static_dir is not None:
         mount_spa(app, settings.static_dir)
-    app.add_middleware(BodyLimitMiddleware, default_limit=API_BODY_LIMIT,
-                       limits={"/api/conversations": CONVERSATION_BODY_LIMIT,
-                               **{prefix + "/": GENERATION_BODY_LIMIT for prefix in GEMINI_PREFIXES}})
+    app.add_middleware(
+        BodyLimitMiddleware,
+        default_limit=API_BODY_LIMIT,
+        limits={
+            "/api/conversations": CONVERSATION_BODY_LIMIT,
+            **{prefix + "/": GENERATION_BODY_LIMIT for prefix in GEMINI_PREFIXES},
+        },
+    )
     app.add_middleware(ObservabilityMiddleware)
     return app
 

@@ -2,7 +2,6 @@
 and helpers to create accounts. Nothing of our own is mocked."""
 
 import logging
-import secrets
 import shutil
 import tempfile
 from collections.abc import AsyncIterator, Iterator
@@ -14,19 +13,17 @@ import pytest
 from redis.asyncio import Redis
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
-from nb import local_services
-from nb.db import async_url
+from devtools import local_services
+from devtools.simulator_server import running_simulator
+from devtools.threaded_server import serving
+from nb.core.db import async_url
+from nb.core.migrate import upgrade
+from nb.core.observability.logs import capture_handler
+from nb.core.settings import Settings
 from nb.main import create_app
-from nb.migrate import upgrade
-from nb.observability.logs import capture_handler
-from nb.settings import Settings
 from nb.simulator import SimulatorConfig
-from nb.simulator.testing import running_simulator
-from nb.threaded_server import serving
-from tests import log_capture
-
-RUN_ID = secrets.token_hex(4)
-DATA_DIR = Path(tempfile.mkdtemp(prefix=f"nbtest-{RUN_ID}-"))
+from tests.support import log_capture
+from tests.support.settings import DATA_DIR, RUN_ID, make_settings, random_ip
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -79,18 +76,6 @@ def database_url(fresh_database) -> str:
     return url
 
 
-def make_settings(database_url: str, redis_url: str, **overrides) -> Settings:
-    values = dict(
-        environment="test", database_url=database_url, redis_url=redis_url,
-        redis_namespace=f"nbtest-{RUN_ID}", jwt_secret_key=secrets.token_urlsafe(40),
-        token_encryption_key=secrets.token_urlsafe(40), trusted_proxies="127.0.0.1/32",
-        db_pool_size=10, db_max_overflow=10, demo_upstream=False, pool_wait_seconds=1.0,
-        sweep_interval_seconds=3600, probe_interval_seconds=3600, NB_DATA_DIR=DATA_DIR,
-    )
-    values.update(overrides)
-    return Settings(**values)
-
-
 @pytest.fixture(scope="session")
 def simulator_url() -> Iterator[str]:
     with running_simulator(SimulatorConfig(image_scale=0.05)) as url:
@@ -124,13 +109,14 @@ async def redis(settings) -> AsyncIterator[Redis]:
     await client.aclose()
 
 
-def random_ip() -> str:
-    return f"10.{secrets.randbelow(256)}.{secrets.randbelow(256)}.{secrets.randbelow(254) + 1}"
-
-
 @pytest.fixture
 async def client(base_url) -> AsyncIterator[httpx.AsyncClient]:
     """A client that appears to come from its own address (through the trusted local proxy)."""
-    async with httpx.AsyncClient(base_url=base_url, timeout=60, headers={"X-Forwarded-For": random_ip()},
-                                 limits=httpx.Limits(max_connections=200), event_hooks=log_capture.EVENT_HOOKS) as http:
+    async with httpx.AsyncClient(
+        base_url=base_url,
+        timeout=60,
+        headers={"X-Forwarded-For": random_ip()},
+        limits=httpx.Limits(max_connections=200),
+        event_hooks=log_capture.EVENT_HOOKS,
+    ) as http:
         yield http

@@ -57,14 +57,14 @@ def _parse_and_decode(raw: bytes, spec: ModelSpec) -> tuple[GenerationRequest, E
 
 async def _plan(request: Request, key: str | None, model_id: str, call_number: int) -> tuple[Reply, frozenset[str]]:
     config: SimulatorConfig = request.app.state.config
-    behaviours.check_caller(key)
+    caller = behaviours.check_caller(key)
     spec = find_model(model_id)
     if spec is None:
         raise model_not_found(model_id, _api_version(request))
     parsed, source = await asyncio.to_thread(_parse_and_decode, await request.body(), spec)
-    behaviours.check_generation_quota(key, model_id, call_number)
+    behaviours.check_generation_quota(caller, model_id, call_number)
     markers = behaviours.find_markers(parsed.prompt)
-    if behaviours.is_slow(key, markers):
+    if behaviours.is_slow(caller, markers):
         await asyncio.sleep(config.slow_ms / 1000)
     if error := behaviours.marker_error(markers):
         raise error
@@ -75,8 +75,9 @@ def _outcome(reply: Reply) -> str:
     return "succeeded" if reply.has_image else "no_image"
 
 
-async def _stream(request: Request, reply: Reply, markers: frozenset[str], sse: bool,
-                  key: str | None, model_id: str) -> AsyncIterator[bytes]:
+async def _stream(
+    request: Request, reply: Reply, markers: frozenset[str], sse: bool, key: str | None, model_id: str
+) -> AsyncIterator[bytes]:
     """SSE events (``data: …\\r\\n\\r\\n``, no [DONE]) or one growing JSON array."""
     state = request.app.state
     outcome = "errored"
@@ -177,8 +178,9 @@ def create_simulator_app(config: SimulatorConfig | None = None) -> FastAPI:
     app.state.image_cache = ImageCache()
     for version in API_VERSIONS:
         app.add_api_route(f"/{version}/models/{{model:path}}:generateContent", generate_content, methods=["POST"])
-        app.add_api_route(f"/{version}/models/{{model:path}}:streamGenerateContent", stream_generate_content,
-                          methods=["POST"])
+        app.add_api_route(
+            f"/{version}/models/{{model:path}}:streamGenerateContent", stream_generate_content, methods=["POST"]
+        )
         app.add_api_route(f"/{version}/models", list_models, methods=["GET"])
         app.add_api_route(f"/{version}/models/{{model:path}}", get_model, methods=["GET"])
     app.add_api_route("/_sim/stats", stats, methods=["GET"])

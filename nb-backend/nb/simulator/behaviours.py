@@ -28,15 +28,27 @@ Prompt markers, looked for (case-insensitively) in the text of the last user tur
 from nb.simulator import errors
 from nb.simulator.errors import GeminiError
 
-MARKERS = frozenset({
-    "#block", "#imagesafety", "#noimage", "#textonly", "#maxtokens", "#500", "#503", "#504",
-    "#slow", "#4k", "#malformed", "#cut",
-})
+MARKERS = frozenset(
+    {
+        "#block",
+        "#imagesafety",
+        "#noimage",
+        "#textonly",
+        "#maxtokens",
+        "#500",
+        "#503",
+        "#504",
+        "#slow",
+        "#4k",
+        "#malformed",
+        "#cut",
+    }
+)
 MARKER_ERRORS = {"#500": errors.internal_error, "#503": errors.model_overloaded, "#504": errors.deadline_exceeded}
 
 
-def check_caller(key: str | None) -> None:
-    """Identity checks Google runs before looking at the request."""
+def check_caller(key: str | None) -> str:
+    """Identity checks Google runs before looking at the request; the key, known to be present."""
     if not key:
         raise errors.unregistered_caller()
     if key.startswith("bad-"):
@@ -45,6 +57,7 @@ def check_caller(key: str | None) -> None:
         raise errors.consumer_suspended(key)
     if key.startswith("location-"):
         raise errors.location_unsupported()
+    return key
 
 
 def check_generation_quota(key: str, model_id: str, call_number: int) -> None:

@@ -105,12 +105,14 @@ def quota_exceeded(model_id: str, per_day: bool) -> GeminiError:
     details = [
         {
             "@type": QUOTA_FAILURE,
-            "violations": [{
-                "quotaMetric": metric,
-                "quotaId": f"GenerateRequestsPer{period}PerProjectPerModel-FreeTier",
-                "quotaDimensions": {"location": "global", "model": model_id},
-                "quotaValue": limit,
-            }],
+            "violations": [
+                {
+                    "quotaMetric": metric,
+                    "quotaId": f"GenerateRequestsPer{period}PerProjectPerModel-FreeTier",
+                    "quotaDimensions": {"location": "global", "model": model_id},
+                    "quotaValue": limit,
+                }
+            ],
         },
         {"@type": HELP, "links": [{"description": "Learn more about Gemini API quotas", "url": RATE_LIMITS_DOC}]},
     ]

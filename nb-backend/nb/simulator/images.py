@@ -65,7 +65,11 @@ def load_edit_source(images: list[InlineImage], last_user_index: int) -> EditSou
         decoded, (width, height) = _decode(image.data)
         if image is chosen:
             thumbnail = decoded.convert("RGB").resize((PATTERN_SIDE, PATTERN_SIDE))
-            tint = thumbnail.resize((1, 1)).getpixel((0, 0))
+            pixel = thumbnail.resize((1, 1)).getpixel((0, 0))
+            if not isinstance(pixel, tuple):
+                raise TypeError(f"an RGB image gave a non-tuple pixel: {pixel!r}")
+            red, green, blue = pixel
+            tint = (red, green, blue)
             digest = zlib.crc32(image.data).to_bytes(4, "big")
             source = EditSource(width, height, thumbnail.convert("L"), tint, digest)
     return source
@@ -102,10 +106,15 @@ def encode_palette_png(pixels: Image.Image, palette: bytes) -> bytes:
     """PNG of an ``L`` image read as palette indices; filter None, deflate stored."""
     width, height = pixels.size
     raw = pixels.tobytes()
-    scanlines = b"".join(b"\x00" + raw[start:start + width] for start in range(0, len(raw), width))
+    scanlines = b"".join(b"\x00" + raw[start : start + width] for start in range(0, len(raw), width))
     header = struct.pack(">IIBBBBB", width, height, 8, 3, 0, 0, 0)
-    return (PNG_SIGNATURE + _chunk(b"IHDR", header) + _chunk(b"PLTE", palette)
-            + _chunk(b"IDAT", zlib.compress(scanlines, 0)) + _chunk(b"IEND", b""))
+    return (
+        PNG_SIGNATURE
+        + _chunk(b"IHDR", header)
+        + _chunk(b"PLTE", palette)
+        + _chunk(b"IDAT", zlib.compress(scanlines, 0))
+        + _chunk(b"IEND", b"")
+    )
 
 
 def render_png(width: int, height: int, seed: bytes, source: EditSource | None) -> bytes:
@@ -118,7 +127,7 @@ def render_png(width: int, height: int, seed: bytes, source: EditSource | None) 
     grain_rows = min(height, GRAIN_ROWS)
     grain_tile = Image.frombytes("L", (width, grain_rows), rnd.randbytes(width * grain_rows)).point(GRAIN_LUT)
     repeats = -(-height // grain_rows)
-    grain = Image.frombytes("L", (width, height), (grain_tile.tobytes() * repeats)[:width * height])
+    grain = Image.frombytes("L", (width, height), (grain_tile.tobytes() * repeats)[: width * height])
     return encode_palette_png(ImageChops.add(field, grain), _palette(rnd, source.tint if source else None))
 
 

@@ -17,8 +17,12 @@ from nb.simulator.config import SimulatorConfig
 from nb.simulator.images import EditSource, ImageCache, pad_png, render_png
 from nb.simulator.wire import GenerationRequest
 
-NO_IMAGE_MARKERS = {"#imagesafety": "IMAGE_SAFETY", "#noimage": "NO_IMAGE", "#maxtokens": "MAX_TOKENS",
-                    "#textonly": "STOP"}
+NO_IMAGE_MARKERS = {
+    "#imagesafety": "IMAGE_SAFETY",
+    "#noimage": "NO_IMAGE",
+    "#maxtokens": "MAX_TOKENS",
+    "#textonly": "STOP",
+}
 IMAGE_SAFETY_MESSAGE = (
     "Unable to show the generated image. The image was filtered out because it violated Google's "
     "Generative AI Prohibited Use policy. You will not be charged for blocked images. Try rephrasing the prompt."
@@ -110,8 +114,13 @@ def _answer_text(finish_reason: str, wants_image: bool, editing: bool, snippet: 
     }.get(finish_reason, f"Simulated answer to: {snippet}")
 
 
-def plan_reply(spec: ModelSpec, request: GenerationRequest, source: EditSource | None,
-               markers: frozenset[str], config: SimulatorConfig) -> Reply:
+def plan_reply(
+    spec: ModelSpec,
+    request: GenerationRequest,
+    source: EditSource | None,
+    markers: frozenset[str],
+    config: SimulatorConfig,
+) -> Reply:
     """Decide every part of a 200 answer; pixels are rendered later, when the part is written."""
     prompt_usage = _prompt_usage(spec, request)
     if "#block" in markers:
@@ -144,8 +153,12 @@ def plan_reply(spec: ModelSpec, request: GenerationRequest, source: EditSource |
         chunks.append([ImageJob(width, height, seed, source, False, signatures[1], config.pad_bytes)])
         image_tokens = spec.output_image_tokens(size)
 
-    text_tokens = sum(_estimate_tokens(part["text"]) for chunk in chunks for part in chunk
-                      if isinstance(part, dict) and not part.get("thought"))
+    text_tokens = sum(
+        _estimate_tokens(part["text"])
+        for chunk in chunks
+        for part in chunk
+        if isinstance(part, dict) and not part.get("thought")
+    )
     thoughts = sum(_estimate_tokens(text) for text in thought_texts)
     usage = _usage(prompt_usage, _details(IMAGE=image_tokens, TEXT=text_tokens), thoughts)
     finish_message = IMAGE_SAFETY_MESSAGE if finish_reason == "IMAGE_SAFETY" else None

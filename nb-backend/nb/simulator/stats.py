@@ -27,7 +27,8 @@ class SimulatorStats:
         self.by_key: defaultdict[str, dict[str, int]] = defaultdict(_bucket)
         self.by_model: defaultdict[str, dict[str, int]] = defaultdict(_bucket)
         self.by_key_model: defaultdict[str, defaultdict[str, dict[str, int]]] = defaultdict(
-            lambda: defaultdict(_bucket))
+            lambda: defaultdict(_bucket)
+        )
 
     def _buckets(self, key: str | None, model_id: str | None) -> list[dict[str, int]]:
         key = key or MISSING_KEY

@@ -24,12 +24,14 @@ def _check_image_config(request: GenerationRequest, spec: ModelSpec) -> None:
     ratio, size = request.aspect_ratio, request.image_size
     if ratio is not None and ratio not in spec.aspect_ratios:
         raise invalid_argument(
-            f"* {IMAGE_CONFIG_PATH}.aspect_ratio: aspect_ratio must be one of {_one_of(spec.aspect_ratios)}.\n")
+            f"* {IMAGE_CONFIG_PATH}.aspect_ratio: aspect_ratio must be one of {_one_of(spec.aspect_ratios)}.\n"
+        )
     if size is not None and not spec.image_sizes:
         raise invalid_argument(f"* {IMAGE_CONFIG_PATH}.image_size: image_size is not supported by models/{spec.id}.\n")
     if size is not None and size not in spec.image_sizes:
         raise invalid_argument(
-            f"* {IMAGE_CONFIG_PATH}.image_size: image_size must be one of {_one_of(spec.image_sizes)}.\n")
+            f"* {IMAGE_CONFIG_PATH}.image_size: image_size must be one of {_one_of(spec.image_sizes)}.\n"
+        )
 
 
 def _check_inline_images(request: GenerationRequest, spec: ModelSpec) -> None:
@@ -40,7 +42,8 @@ def _check_inline_images(request: GenerationRequest, spec: ModelSpec) -> None:
     if len(references) > spec.max_reference_images:
         raise invalid_argument(
             f"Too many images in the request: {len(references)} were provided, "
-            f"but models/{spec.id} accepts at most {spec.max_reference_images}.")
+            f"but models/{spec.id} accepts at most {spec.max_reference_images}."
+        )
 
 
 def _check_thought_signatures(request: GenerationRequest) -> None:
@@ -61,7 +64,8 @@ def _check_thought_signatures(request: GenerationRequest) -> None:
             if (is_image or is_first_text) and not part.get("thoughtSignature"):
                 raise invalid_argument(
                     f"{'Image' if is_image else 'Text'} part is missing a thought_signature in content position "
-                    f"{content_index + 1}, part position {part_index + 1}.")
+                    f"{content_index + 1}, part position {part_index + 1}."
+                )
 
 
 def validate_for_model(request: GenerationRequest, spec: ModelSpec) -> None:

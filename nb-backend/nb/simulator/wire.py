@@ -8,6 +8,7 @@ paths in error messages use the proto (snake_case) names, as the real API's mess
 import base64
 import binascii
 from dataclasses import dataclass
+from typing import overload
 
 import orjson
 
@@ -16,10 +17,21 @@ from nb.simulator.errors import GeminiError, invalid_argument
 MAX_BODY_BYTES = 20 * 1024 * 1024
 MODALITIES = ("TEXT", "IMAGE", "AUDIO")
 VERTEX_ONLY_IMAGE_FIELDS = (
-    "personGeneration", "prominentPeople", "outputMimeType", "outputCompressionQuality", "imageOutputOptions",
+    "personGeneration",
+    "prominentPeople",
+    "outputMimeType",
+    "outputCompressionQuality",
+    "imageOutputOptions",
 )
-PART_DATA_FIELDS = ("text", "inlineData", "fileData", "functionCall", "functionResponse", "executableCode",
-                    "codeExecutionResult")
+PART_DATA_FIELDS = (
+    "text",
+    "inlineData",
+    "fileData",
+    "functionCall",
+    "functionResponse",
+    "executableCode",
+    "codeExecutionResult",
+)
 
 
 @dataclass(frozen=True)
@@ -57,6 +69,10 @@ def camel_case(name: str) -> str:
     return head + "".join(word[:1].upper() + word[1:] for word in rest)
 
 
+@overload
+def camelize(value: dict) -> dict: ...
+@overload
+def camelize(value: object) -> object: ...
 def camelize(value: object) -> object:
     """Rename every dict key to lowerCamelCase, recursively; values are left untouched."""
     if isinstance(value, dict):
@@ -108,8 +124,9 @@ def _inline_image(part: dict, role: str, content_index: int, part_index: int) ->
     except (binascii.Error, ValueError):
         message = f"Invalid value at '{path}.data' (TYPE_BYTES), Base64 decoding failed for \"{data[:32]}\""
         raise invalid_argument(message, f"{path}.data") from None
-    return InlineImage(decoded, str(inline.get("mimeType") or ""), role, content_index, part_index,
-                       bool(part.get("thought")))
+    return InlineImage(
+        decoded, str(inline.get("mimeType") or ""), role, content_index, part_index, bool(part.get("thought"))
+    )
 
 
 def _parse_contents(body: dict) -> tuple[list[dict], list[InlineImage], list[str]]:
@@ -128,13 +145,15 @@ def _parse_contents(body: dict) -> tuple[list[dict], list[InlineImage], list[str
         parts = content.get("parts")
         if not parts or not isinstance(parts, list):
             raise invalid_argument(
-                f"* GenerateContentRequest.contents[{content_index}].parts: contents.parts must not be empty.\n")
+                f"* GenerateContentRequest.contents[{content_index}].parts: contents.parts must not be empty.\n"
+            )
         for part_index, part in enumerate(parts):
             part = _mapping(part, f"contents[{content_index}].parts[{part_index}]", "Part")
             if not any(field in part for field in PART_DATA_FIELDS):
                 raise invalid_argument(
                     f"* GenerateContentRequest.contents[{content_index}].parts[{part_index}].data: "
-                    "required oneof field 'data' must have one initialized field\n")
+                    "required oneof field 'data' must have one initialized field\n"
+                )
             if "inlineData" in part:
                 images.append(_inline_image(part, role, content_index, part_index))
             if isinstance(part.get("text"), str):
@@ -145,8 +164,11 @@ def _parse_contents(body: dict) -> tuple[list[dict], list[InlineImage], list[str
 def _last_user_turn(contents: list[dict]) -> tuple[int, str]:
     for index in range(len(contents) - 1, -1, -1):
         if (contents[index].get("role") or "user") == "user":
-            texts = [part["text"] for part in contents[index]["parts"]
-                     if isinstance(part.get("text"), str) and not part.get("thought")]
+            texts = [
+                part["text"]
+                for part in contents[index]["parts"]
+                if isinstance(part.get("text"), str) and not part.get("thought")
+            ]
             return index, "\n".join(texts)
     return -1, ""
 
@@ -172,7 +194,7 @@ def _image_config(config: dict) -> dict:
     for name in VERTEX_ONLY_IMAGE_FIELDS:
         if name in image_config:
             raise invalid_argument(
-                f"Invalid JSON payload received. Unknown name \"{name}\" at "
+                f'Invalid JSON payload received. Unknown name "{name}" at '
                 "'generation_config.image_config': Cannot find field.",
                 f"generation_config.image_config.{name}",
             )

@@ -6,8 +6,8 @@ from collections.abc import Callable, Iterator
 import pytest
 from google import genai
 
+from devtools.simulator_server import running_simulator
 from nb.simulator import SimulatorConfig
-from nb.simulator.testing import running_simulator
 
 from .helpers import SLOW_MS, SMALL_SCALE, sdk_client
 

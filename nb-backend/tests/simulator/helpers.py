@@ -20,8 +20,14 @@ def sdk_client(base_url: str, api_key: str) -> genai.Client:
     return genai.Client(api_key=api_key, http_options=options)
 
 
-def raw_post(base_url: str, model: str, body: object, api_key: str | None = "raw-key", method: str = "generateContent",
-             params: dict | None = None) -> httpx.Response:
+def raw_post(
+    base_url: str,
+    model: str,
+    body: object,
+    api_key: str | None = "raw-key",
+    method: str = "generateContent",
+    params: dict | None = None,
+) -> httpx.Response:
     """POST a body exactly as given (dicts as JSON, bytes verbatim) and read the whole answer."""
     headers = {"x-goog-api-key": api_key} if api_key else {}
     url = f"{base_url}/v1beta/models/{model}:{method}"

@@ -101,11 +101,14 @@ def test_slow_key_and_slow_marker_delay_the_answer(gemini_for, key):
         assert time.monotonic() - started >= SLOW_MS / 1000
 
 
-@pytest.mark.parametrize(("marker", "code", "status", "error_type"), [
-    ("#500", 500, "INTERNAL", errors.ServerError),
-    ("#503", 503, "UNAVAILABLE", errors.ServerError),
-    ("#504", 504, "DEADLINE_EXCEEDED", errors.ServerError),
-])
+@pytest.mark.parametrize(
+    ("marker", "code", "status", "error_type"),
+    [
+        ("#500", 500, "INTERNAL", errors.ServerError),
+        ("#503", 503, "UNAVAILABLE", errors.ServerError),
+        ("#504", 504, "DEADLINE_EXCEEDED", errors.ServerError),
+    ],
+)
 def test_status_markers_raise_the_matching_server_error(gemini, marker, code, status, error_type):
     error = error_of(gemini, f"a cat {marker}")
 
@@ -122,12 +125,15 @@ def test_block_marker_returns_prompt_feedback_and_prompt_only_usage(gemini):
     assert usage.total_token_count == usage.prompt_token_count and usage.candidates_token_count is None
 
 
-@pytest.mark.parametrize(("marker", "reason", "has_text"), [
-    ("#imagesafety", types.FinishReason.IMAGE_SAFETY, False),
-    ("#noimage", types.FinishReason.NO_IMAGE, True),
-    ("#textonly", types.FinishReason.STOP, True),
-    ("#maxtokens", types.FinishReason.MAX_TOKENS, True),
-])
+@pytest.mark.parametrize(
+    ("marker", "reason", "has_text"),
+    [
+        ("#imagesafety", types.FinishReason.IMAGE_SAFETY, False),
+        ("#noimage", types.FinishReason.NO_IMAGE, True),
+        ("#textonly", types.FinishReason.STOP, True),
+        ("#maxtokens", types.FinishReason.MAX_TOKENS, True),
+    ],
+)
 def test_no_image_markers_answer_200_without_an_image(gemini, marker, reason, has_text):
     response = gemini.models.generate_content(model=PRO, contents=f"a cat {marker}")
 

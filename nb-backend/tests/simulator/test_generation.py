@@ -6,7 +6,16 @@ import pytest
 from google.genai import types
 
 from .helpers import (
-    FLASH_25, FLASH_31, PRO, SMALL_SCALE, b64, decode_image, final_image, png_bytes, prompt_body, raw_post,
+    FLASH_25,
+    FLASH_31,
+    PRO,
+    SMALL_SCALE,
+    b64,
+    decode_image,
+    final_image,
+    png_bytes,
+    prompt_body,
+    raw_post,
     sdk_client,
 )
 
@@ -19,17 +28,21 @@ def with_thoughts() -> types.GenerateContentConfig:
     return types.GenerateContentConfig(thinking_config=types.ThinkingConfig(include_thoughts=True))
 
 
-@pytest.mark.parametrize(("model", "ratio", "size", "expected"), [
-    (PRO, "16:9", "1K", (1376, 768)),
-    (PRO, "1:1", "2K", (2048, 2048)),
-    (FLASH_25, "3:4", None, (864, 1184)),
-    (FLASH_31, "1:1", "512", (512, 512)),
-    (FLASH_31, "4:1", "1K", (2048, 512)),
-])
+@pytest.mark.parametrize(
+    ("model", "ratio", "size", "expected"),
+    [
+        (PRO, "16:9", "1K", (1376, 768)),
+        (PRO, "1:1", "2K", (2048, 2048)),
+        (FLASH_25, "3:4", None, (864, 1184)),
+        (FLASH_31, "1:1", "512", (512, 512)),
+        (FLASH_31, "4:1", "1K", (2048, 512)),
+    ],
+)
 def test_image_has_gemini_pixel_size_for_ratio_and_size(full_size_url, key, model, ratio, size, expected):
     gemini = sdk_client(full_size_url, key)
     response = gemini.models.generate_content(
-        model=model, contents="a lighthouse at dusk", config=image_config(ratio, size))
+        model=model, contents="a lighthouse at dusk", config=image_config(ratio, size)
+    )
 
     part = final_image(response)
     assert part.inline_data.mime_type == "image/png"
@@ -47,7 +60,9 @@ def test_image_scale_shrinks_pixels_but_keeps_the_ratio(gemini):
     response = gemini.models.generate_content(model=PRO, contents="a boat", config=image_config("16:9", "1K"))
 
     assert decode_image(final_image(response).inline_data.data).size == (
-        round(1376 * SMALL_SCALE), round(768 * SMALL_SCALE))
+        round(1376 * SMALL_SCALE),
+        round(768 * SMALL_SCALE),
+    )
 
 
 def test_thoughts_come_first_and_the_final_image_is_the_last_non_thought_part(gemini):
@@ -85,9 +100,16 @@ def test_gemini_25_flash_image_never_thinks_nor_signs(gemini):
     assert response.usage_metadata.candidates_tokens_details[0].token_count == 1290
 
 
-@pytest.mark.parametrize(("model", "size", "image_tokens"), [
-    (PRO, "1K", 1120), (PRO, "4K", 2000), (FLASH_31, "512", 747), (FLASH_31, "2K", 1680), (FLASH_31, "4K", 2520),
-])
+@pytest.mark.parametrize(
+    ("model", "size", "image_tokens"),
+    [
+        (PRO, "1K", 1120),
+        (PRO, "4K", 2000),
+        (FLASH_31, "512", 747),
+        (FLASH_31, "2K", 1680),
+        (FLASH_31, "4K", 2520),
+    ],
+)
 def test_usage_metadata_counts_output_image_tokens_like_gemini(gemini, model, size, image_tokens):
     response = gemini.models.generate_content(model=model, contents="a tree", config=image_config("1:1", size))
 
@@ -96,7 +118,8 @@ def test_usage_metadata_counts_output_image_tokens_like_gemini(gemini, model, si
     assert by_modality["IMAGE"] == image_tokens
     assert usage.candidates_token_count == sum(by_modality.values())
     assert usage.total_token_count == (
-        usage.prompt_token_count + usage.candidates_token_count + usage.thoughts_token_count)
+        usage.prompt_token_count + usage.candidates_token_count + usage.thoughts_token_count
+    )
     assert response.candidates[0].finish_reason == types.FinishReason.STOP
     assert response.candidates[0].index == 0
     assert response.model_version == model and response.response_id
@@ -112,7 +135,8 @@ def test_input_images_count_as_prompt_image_tokens(gemini):
 
 def test_text_modality_alone_answers_with_text_and_no_image(gemini):
     response = gemini.models.generate_content(
-        model=PRO, contents="describe a cat", config=types.GenerateContentConfig(response_modalities=["TEXT"]))
+        model=PRO, contents="describe a cat", config=types.GenerateContentConfig(response_modalities=["TEXT"])
+    )
 
     assert response.text and not any(part.inline_data for part in response.parts)
     assert response.candidates[0].finish_reason == types.FinishReason.STOP
@@ -120,7 +144,8 @@ def test_text_modality_alone_answers_with_text_and_no_image(gemini):
 
 def test_image_modality_alone_answers_with_the_image_only(gemini):
     response = gemini.models.generate_content(
-        model=PRO, contents="a cat", config=types.GenerateContentConfig(response_modalities=["IMAGE"]))
+        model=PRO, contents="a cat", config=types.GenerateContentConfig(response_modalities=["IMAGE"])
+    )
 
     assert [bool(part.inline_data) for part in response.parts] == [True]
     assert response.parts[0].thought_signature
@@ -142,17 +167,24 @@ def test_an_edit_follows_the_input_ratio_and_differs_from_a_plain_generation(gem
 
     edited_image = decode_image(final_image(edited).inline_data.data)
     assert edited_image.size == (round(1376 * SMALL_SCALE), round(768 * SMALL_SCALE))
-    assert edited_image.convert("RGB").tobytes() != decode_image(
-        final_image(plain).inline_data.data).convert("RGB").resize(edited_image.size).tobytes()
+    assert (
+        edited_image.convert("RGB").tobytes()
+        != decode_image(final_image(plain).inline_data.data).convert("RGB").resize(edited_image.size).tobytes()
+    )
 
 
 def test_snake_case_request_is_accepted_and_answered_in_camel_case(sim_url):
     body = {
         "system_instruction": {"parts": [{"text": "You are an illustrator"}]},
-        "contents": [{"role": "user", "parts": [
-            {"text": "a kite"},
-            {"inline_data": {"mime_type": "image/png", "data": b64(png_bytes(30, 40))}},
-        ]}],
+        "contents": [
+            {
+                "role": "user",
+                "parts": [
+                    {"text": "a kite"},
+                    {"inline_data": {"mime_type": "image/png", "data": b64(png_bytes(30, 40))}},
+                ],
+            }
+        ],
         "generation_config": {
             "response_modalities": ["TEXT", "IMAGE"],
             "image_config": {"aspect_ratio": "3:4", "image_size": "1K"},
@@ -169,7 +201,9 @@ def test_snake_case_request_is_accepted_and_answered_in_camel_case(sim_url):
     assert {"usageMetadata", "modelVersion", "responseId"} <= answer.keys()
     assert "_" not in "".join(answer["usageMetadata"])
     assert decode_image(base64.b64decode(parts[-1]["inlineData"]["data"])).size == (
-        round(896 * SMALL_SCALE), round(1200 * SMALL_SCALE))
+        round(896 * SMALL_SCALE),
+        round(1200 * SMALL_SCALE),
+    )
 
 
 def test_model_path_may_carry_a_models_prefix_and_the_key_may_come_in_the_query(sim_url):

@@ -8,8 +8,7 @@ from .helpers import FLASH_25, PRO, SMALL_SCALE, b64, decode_image, final_image,
 
 def first_turn(gemini, **config) -> tuple[types.Content, types.Content]:
     user = types.Content(role="user", parts=[types.Part.from_text(text="a cat on a wall")])
-    response = gemini.models.generate_content(
-        model=PRO, contents=[user], config=types.GenerateContentConfig(**config))
+    response = gemini.models.generate_content(model=PRO, contents=[user], config=types.GenerateContentConfig(**config))
     return user, response.candidates[0].content
 
 
@@ -21,8 +20,10 @@ def without_signature(content: types.Content, index: int) -> types.Content:
 
 def test_multi_turn_edit_passes_when_the_model_turn_comes_back_with_its_signatures(gemini):
     user, model_turn = first_turn(
-        gemini, image_config=types.ImageConfig(aspect_ratio="16:9"),
-        thinking_config=types.ThinkingConfig(include_thoughts=True))
+        gemini,
+        image_config=types.ImageConfig(aspect_ratio="16:9"),
+        thinking_config=types.ThinkingConfig(include_thoughts=True),
+    )
 
     response = gemini.models.generate_content(model=PRO, contents=[user, model_turn, "now make it night"])
 
@@ -55,9 +56,15 @@ def test_snake_case_thought_signature_counts_as_a_signature(sim_url):
     body = prompt_body("night")
     body["contents"][:0] = [
         {"role": "user", "parts": [{"text": "a cat"}]},
-        {"role": "model", "parts": [
-            {"inline_data": {"mime_type": "image/png", "data": b64(png_bytes(20, 20))}, "thought_signature": "c2ln"},
-        ]},
+        {
+            "role": "model",
+            "parts": [
+                {
+                    "inline_data": {"mime_type": "image/png", "data": b64(png_bytes(20, 20))},
+                    "thought_signature": "c2ln",
+                },
+            ],
+        },
     ]
 
     assert raw_post(sim_url, PRO, body).status_code == 200
@@ -67,8 +74,13 @@ def test_gemini_25_flash_image_accepts_history_without_signatures(sim_url):
     body = prompt_body("night")
     body["contents"][:0] = [
         {"role": "user", "parts": [{"text": "a cat"}]},
-        {"role": "model", "parts": [{"text": "Here it is."},
-                                    {"inlineData": {"mimeType": "image/png", "data": b64(png_bytes(20, 20))}}]},
+        {
+            "role": "model",
+            "parts": [
+                {"text": "Here it is."},
+                {"inlineData": {"mimeType": "image/png", "data": b64(png_bytes(20, 20))}},
+            ],
+        },
     ]
 
     assert raw_post(sim_url, FLASH_25, body).status_code == 200

@@ -6,13 +6,17 @@ import httpx
 import pytest
 from google.genai import errors
 
+from devtools.simulator_server import running_simulator
 from nb.simulator import SimulatorConfig, create_simulator_app
-from nb.simulator.testing import running_simulator
 
 from .helpers import FLASH_25, PRO, prompt_body, raw_post, sdk_client
 
-MODEL_IDS = {"gemini-2.5-flash-image", "gemini-3-pro-image-preview", "gemini-3-pro-image",
-             "gemini-3.1-flash-image-preview"}
+MODEL_IDS = {
+    "gemini-2.5-flash-image",
+    "gemini-3-pro-image-preview",
+    "gemini-3-pro-image",
+    "gemini-3.1-flash-image-preview",
+}
 
 
 @pytest.fixture
@@ -94,8 +98,11 @@ def test_sdk_get_on_unknown_model_raises_not_found(gemini):
 async def test_app_is_mountable_in_process_with_its_own_state():
     first, second = create_simulator_app(), create_simulator_app()
     async with httpx.AsyncClient(transport=httpx.ASGITransport(app=first), base_url="http://sim") as http:
-        response = await http.post(f"/v1beta/models/{PRO}:generateContent", json=prompt_body("#textonly"),
-                                   headers={"x-goog-api-key": "in-process"})
+        response = await http.post(
+            f"/v1beta/models/{PRO}:generateContent",
+            json=prompt_body("#textonly"),
+            headers={"x-goog-api-key": "in-process"},
+        )
 
     assert response.status_code == 200
     assert first.state.stats.snapshot()["totals"]["calls"] == 1

@@ -6,8 +6,8 @@ import httpx
 import orjson
 from google.genai import types
 
+from devtools.simulator_server import running_simulator
 from nb.simulator import SimulatorConfig
-from nb.simulator.testing import running_simulator
 
 from .helpers import PRO, decode_image, prompt_body, raw_post
 
@@ -18,7 +18,7 @@ def sse_events(body: bytes) -> list[dict]:
     assert body.endswith(b"\r\n\r\n")
     frames = body[:-4].split(b"\r\n\r\n")
     assert all(frame.startswith(b"data: ") and b"\n" not in frame for frame in frames)
-    return [orjson.loads(frame[len(b"data: "):]) for frame in frames]
+    return [orjson.loads(frame[len(b"data: ") :]) for frame in frames]
 
 
 def parts_of(event: dict) -> list[dict]:
@@ -40,8 +40,9 @@ def test_sdk_stream_yields_thoughts_then_the_image_then_finish_reason(gemini):
 
 
 def test_sse_events_use_crlf_framing_and_no_done_sentinel(sim_url):
-    response = raw_post(sim_url, PRO, prompt_body("a comet", **THOUGHTS), method="streamGenerateContent",
-                        params={"alt": "sse"})
+    response = raw_post(
+        sim_url, PRO, prompt_body("a comet", **THOUGHTS), method="streamGenerateContent", params={"alt": "sse"}
+    )
 
     assert response.status_code == 200
     assert response.headers["content-type"].startswith("text/event-stream")
@@ -80,8 +81,9 @@ def test_errors_before_an_sse_stream_come_as_a_plain_json_body(sim_url):
 
 
 def test_cut_marker_ends_the_stream_after_its_first_chunk(sim_url):
-    response = raw_post(sim_url, PRO, prompt_body("#cut a comet", **THOUGHTS), method="streamGenerateContent",
-                        params={"alt": "sse"})
+    response = raw_post(
+        sim_url, PRO, prompt_body("#cut a comet", **THOUGHTS), method="streamGenerateContent", params={"alt": "sse"}
+    )
 
     events = sse_events(response.content)
     assert len(events) == 1 and parts_of(events[0])[0]["thought"] is True
@@ -101,8 +103,14 @@ def test_a_padded_4k_image_arrives_intact_in_one_sse_event():
     pad = 8 * 1024 * 1024
     with running_simulator(SimulatorConfig(pad_bytes=pad)) as url:
         body = prompt_body("a mountain", imageConfig={"aspectRatio": "16:9", "imageSize": "4K"})
-        with httpx.stream("POST", f"{url}/v1beta/models/{PRO}:streamGenerateContent", params={"alt": "sse"},
-                          headers={"x-goog-api-key": "pad-key"}, json=body, timeout=30) as response:
+        with httpx.stream(
+            "POST",
+            f"{url}/v1beta/models/{PRO}:streamGenerateContent",
+            params={"alt": "sse"},
+            headers={"x-goog-api-key": "pad-key"},
+            json=body,
+            timeout=30,
+        ) as response:
             content = response.read()
 
     events = sse_events(content)

@@ -21,15 +21,18 @@ def rejection(sim_url: str, model: str, body: object) -> str:
     return error["message"]
 
 
-@pytest.mark.parametrize(("model", "image_config", "expected"), [
-    (PRO, {"imageSize": "2k"}, "image_size must be one of '1K', '2K', or '4K'"),
-    (PRO, {"imageSize": "512"}, "image_size must be one of '1K', '2K', or '4K'"),
-    (FLASH_25, {"imageSize": "1K"}, "image_size is not supported by models/gemini-2.5-flash-image"),
-    (PRO, {"aspectRatio": "7:3"}, "aspect_ratio must be one of '1:1', '2:3'"),
-    (PRO, {"aspectRatio": "4:1"}, "aspect_ratio must be one of"),
-    (PRO, {"personGeneration": "ALLOW_ALL"}, 'Unknown name "personGeneration"'),
-    (PRO, {"output_mime_type": "image/jpeg"}, 'Unknown name "outputMimeType"'),
-])
+@pytest.mark.parametrize(
+    ("model", "image_config", "expected"),
+    [
+        (PRO, {"imageSize": "2k"}, "image_size must be one of '1K', '2K', or '4K'"),
+        (PRO, {"imageSize": "512"}, "image_size must be one of '1K', '2K', or '4K'"),
+        (FLASH_25, {"imageSize": "1K"}, "image_size is not supported by models/gemini-2.5-flash-image"),
+        (PRO, {"aspectRatio": "7:3"}, "aspect_ratio must be one of '1:1', '2:3'"),
+        (PRO, {"aspectRatio": "4:1"}, "aspect_ratio must be one of"),
+        (PRO, {"personGeneration": "ALLOW_ALL"}, 'Unknown name "personGeneration"'),
+        (PRO, {"output_mime_type": "image/jpeg"}, 'Unknown name "outputMimeType"'),
+    ],
+)
 def test_bad_image_config_is_rejected(sim_url, model, image_config, expected):
     assert expected in rejection(sim_url, model, prompt_body("a cat", imageConfig=image_config))
 

@@ -1,0 +1,138 @@
+"""Registration, login and password changes: the rules about who may hold a session."""
+
+import uuid
+
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from nb.accounts import sessions
+from nb.accounts.models import User
+from nb.accounts.passwords import DUMMY_HASH, hash_password, password_problem, verify_password
+from nb.conversations import service as conversations
+from nb.core.cache import Cache
+from nb.core.errors import ApiError, unauthorized
+from nb.core.settings import Settings
+from nb.core.throttle import Throttle
+from nb.credits import ledger
+
+
+def _weak_password(problem: str) -> ApiError:
+    return ApiError(422, "weak_password", problem)
+
+
+def login_throttles(cache: Cache, settings: Settings) -> tuple[Throttle, Throttle]:
+    """Failures per account and per client address; each locks out only its own subject."""
+    window = settings.login_lockout_seconds
+    return (
+        Throttle(cache, "login-account", settings.login_max_failures, window),
+        Throttle(cache, "login-ip", settings.login_ip_max_failures, window),
+    )
+
+
+async def find_by_email(session: AsyncSession, email: str) -> User | None:
+    return await session.scalar(select(User).where(func.lower(User.email) == email.strip().lower()))
+
+
+async def create_user(
+    session: AsyncSession,
+    settings: Settings,
+    email: str,
+    password: str,
+    nickname: str | None = None,
+    role: str = "user",
+) -> User:
+    """Insert a user (and the signup bonus) in the caller's transaction; 409 when the email is taken."""
+    if problem := password_problem(password, email):
+        raise _weak_password(problem)
+    user = User(email=email.strip(), nickname=nickname, role=role, password_hash=await hash_password(password))
+    session.add(user)
+    try:
+        await session.flush()
+    except IntegrityError:
+        await session.rollback()
+        raise ApiError(409, "email_taken", "an account with this email already exists") from None
+    if settings.signup_credits and role == "user":
+        await ledger.apply_change(session, user.id, settings.signup_credits, "signup", str(user.id))
+        await session.refresh(user, ["credits"])
+    return user
+
+
+async def register(
+    session: AsyncSession,
+    cache: Cache,
+    settings: Settings,
+    ip: str,
+    email: str,
+    password: str,
+    nickname: str | None,
+    visitor_id: uuid.UUID | None = None,
+) -> sessions.TokenPair:
+    await Throttle(cache, "register-ip", settings.register_per_ip_per_hour, 3600).take(ip)
+    user = await create_user(session, settings, email, password, nickname)
+    pair = await sessions.issue_pair(session, settings, user)
+    if visitor_id is not None:
+        await conversations.bind_visitor(session, user.id, visitor_id)
+    await session.commit()
+    return pair
+
+
+async def login(
+    session: AsyncSession,
+    cache: Cache,
+    settings: Settings,
+    ip: str,
+    email: str,
+    password: str,
+    visitor_id: uuid.UUID | None = None,
+) -> sessions.TokenPair:
+    """Same answer for an unknown email and a wrong password, and the same hashing work for both."""
+    per_account, per_ip = login_throttles(cache, settings)
+    account_subject = email.strip().lower()
+    await per_account.check(account_subject)
+    await per_ip.check(ip)
+    user = await find_by_email(session, email)
+    valid = await verify_password(password, user.password_hash if user else DUMMY_HASH)
+    if user is None or not valid:
+        await per_account.hit(account_subject)
+        await per_ip.hit(ip)
+        raise unauthorized("invalid email or password")
+    if user.status != "active":
+        raise ApiError(403, "account_banned", "this account is banned")
+    await per_account.clear(account_subject)
+    pair = await sessions.issue_pair(session, settings, user)
+    if visitor_id is not None:
+        await conversations.bind_visitor(session, user.id, visitor_id)
+    await session.commit()
+    return pair
+
+
+async def change_password(
+    session: AsyncSession,
+    cache: Cache,
+    settings: Settings,
+    user: User,
+    session_id: str,
+    old_password: str,
+    new_password: str,
+) -> None:
+    """Set a new password and sign out every other session of the account."""
+    if not await verify_password(old_password, user.password_hash):
+        raise ApiError(400, "wrong_password", "the current password is wrong")
+    if problem := password_problem(new_password, user.email):
+        raise _weak_password(problem)
+    await set_password(session, cache, settings, user, new_password, keep_session=session_id)
+
+
+async def set_password(
+    session: AsyncSession,
+    cache: Cache,
+    settings: Settings,
+    user: User,
+    new_password: str,
+    keep_session: str | None = None,
+) -> None:
+    user.password_hash = await hash_password(new_password)
+    keep = uuid.UUID(keep_session) if keep_session else None
+    await sessions.revoke_families(session, cache, settings, user.id, keep=keep)
+    await session.commit()
