@@ -94,11 +94,10 @@ def document_errors(app: FastAPI, routers: list[APIRouter]) -> None:
 def _document_route(schema: dict[str, Any], route: APIRoute) -> None:
     envelope = "GeminiErrorOut" if is_gemini_path(route.path_format) else "ErrorOut"
     body = {"application/json": {"schema": {"$ref": f"#/components/schemas/{envelope}"}}}
-    for method in route.methods:
+    for method in route.methods or ():
         operation = schema["paths"].get(route.path_format, {}).get(method.lower())
         if operation is None:
             continue
         responses = operation.setdefault("responses", {})
         for status in _error_statuses(route):
             responses[status] = {"description": DESCRIPTIONS[status], "content": body}
-

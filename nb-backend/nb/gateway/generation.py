@@ -190,7 +190,9 @@ class Gateway:
                 request.stream,
             )
 
-    async def _call(self, key: PoolKey, request: GenerationRequest, *_: object) -> tuple[Classified, None]:
+    async def _call(
+        self, key: PoolKey, request: GenerationRequest, reservation: billing.Reservation, attempts: int, started: float
+    ) -> tuple[Classified, Answer | None]:
         return await self.upstream.generate(key.credential, request.model, request.body), None
 
     async def _open_stream(

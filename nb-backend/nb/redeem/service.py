@@ -63,6 +63,8 @@ async def redeem_code(
         await failures.hit(str(user_id))
         raise await _why_not(session, body, settings)
     balance = await ledger.apply_change(session, user_id, won.credits, "redeem", str(won.id))
+    if balance is None:
+        raise RuntimeError("a credit cannot take a balance below zero")
     await session.commit()
     return Redemption(won.credits, balance)
 
@@ -105,7 +107,7 @@ async def mint_batch(
     session.add(batch)
     await session.flush()
     codes = [generate_code() for _ in range(count)]
-    bodies = [normalize_code(code) for code in codes]
+    bodies = [_generated_body(code) for code in codes]
     session.add_all(
         RedeemCode(
             batch_id=batch.id,
@@ -128,6 +130,13 @@ async def mint_batch(
     )
     await session.commit()
     return MintedBatch(batch, codes)
+
+
+def _generated_body(code: str) -> str:
+    body = normalize_code(code)
+    if body is None:
+        raise RuntimeError("a generated redeem code must normalize")
+    return body
 
 
 def state_of(code: RedeemCode, now: datetime) -> str:
