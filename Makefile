@@ -2,7 +2,7 @@
 PYTHON ?= python3
 VENV := nb-backend/.venv
 BIN := $(VENV)/bin
-APP_SOURCES := $(shell find nb-app/src nb-app/public nb-app/index.html nb-app/admin.html nb-app/vite.config.ts nb-app/package.json -type f 2>/dev/null)
+APP_SOURCES := $(shell find nb-app/src nb-app/public nb-app/index.html nb-app/admin.html nb-app/vite.config.ts nb-app/package.json nb-app/openapi.json -type f 2>/dev/null)
 
 .PHONY: run test test-backend test-app lint lint-backend lint-app format openapi chromium bench install clean
 

@@ -70,7 +70,8 @@ export default defineConfig({
       },
       output: {
         entryFileNames: (chunk) => (chunk.name === 'admin' ? 'assets/admin-[hash].js' : 'assets/[name]-[hash].js'),
-        chunkFileNames: (chunk) => (chunk.moduleIds.some(isAdminOnly) ? 'assets/admin-[name]-[hash].js' : 'assets/[name]-[hash].js'),
+        chunkFileNames: (chunk) =>
+          chunk.moduleIds.some(isAdminOnly) ? 'assets/admin-[name]-[hash].js' : 'assets/[name]-[hash].js',
       },
     },
   },

@@ -1,5 +1,20 @@
 /** The browser flows. Each gets a fresh browser context (empty storage). */
-import { admin, assert, BASE, SIM, backend, credits, generate, login, newPage, outboxDrained, redeemCode, register, screenshot, visitorId } from './helpers.mjs';
+import {
+  admin,
+  assert,
+  BASE,
+  SIM,
+  backend,
+  credits,
+  generate,
+  login,
+  newPage,
+  outboxDrained,
+  redeemCode,
+  register,
+  screenshot,
+  visitorId,
+} from './helpers.mjs';
 
 const PNG_1x1 = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
 const GUEST_KEY = `e2e-guest-key-${Date.now()}`;
@@ -24,7 +39,10 @@ export const flows = [
       await page.reload();
       await page.getByTestId('result-image').first().waitFor();
       const edit = await generate(page, 'now make it night');
-      assert(await edit.getAttribute('data-status') === 'done', 'multi-turn edit with the signed model turn succeeds');
+      assert(
+        (await edit.getAttribute('data-status')) === 'done',
+        'multi-turn edit with the signed model turn succeeds',
+      );
       await outboxDrained(page);
       const visitor = await visitorId(page);
       const found = await backend(`/api/admin/conversations?visitor_id=${visitor}`, { token: await admin() });
@@ -41,19 +59,25 @@ export const flows = [
     async run(browser) {
       const { context, page } = await newPage(browser);
       const email = await signIn(page);
-      assert(await page.getByTestId('key-button').count() === 0, 'key button gone after login');
+      assert((await page.getByTestId('key-button').count()) === 0, 'key button gone after login');
       const code = await redeemCode(100);
       const start = await credits(page);
       await page.getByTestId('credits-chip').click();
       await page.getByTestId('redeem-input').fill(code);
       await page.getByTestId('redeem-submit').click();
-      await page.waitForFunction((n) => Number(document.querySelector('[data-testid="credits-chip"]')?.textContent?.replace(/[^\d]/g, '')) === n, start + 100);
+      await page.waitForFunction(
+        (n) => Number(document.querySelector('[data-testid="credits-chip"]')?.textContent?.replace(/[^\d]/g, '')) === n,
+        start + 100,
+      );
       const models = await backend('/api/models');
       const model = await page.getByTestId('model-select').inputValue();
       const price = (Array.isArray(models) ? models : models.items).find((m) => m.id === model).credits;
       const reply = await generate(page, 'a red fox in snow');
       await reply.getByTestId('result-image').first().waitFor();
-      await page.waitForFunction((n) => Number(document.querySelector('[data-testid="credits-chip"]')?.textContent?.replace(/[^\d]/g, '')) === n, start + 100 - price);
+      await page.waitForFunction(
+        (n) => Number(document.querySelector('[data-testid="credits-chip"]')?.textContent?.replace(/[^\d]/g, '')) === n,
+        start + 100 - price,
+      );
       await screenshot(page, 'logged-in');
       await outboxDrained(page);
       await page.reload();
@@ -63,12 +87,18 @@ export const flows = [
       await screenshot(page, 'account');
       await page.getByTestId('logout').click();
       await page.getByTestId('login-button').waitFor();
-      assert(await page.getByTestId('conversation-item').count() === 0, 'nothing of the account is visible after logout');
+      assert(
+        (await page.getByTestId('conversation-item').count()) === 0,
+        'nothing of the account is visible after logout',
+      );
       await login(page, email);
       await page.getByTestId('conversation-item').first().click();
       await page.getByTestId('result-image').first().waitFor();
       const edit = await generate(page, 'same fox, at night');
-      assert(await edit.getAttribute('data-status') === 'done', 'editing a conversation loaded from the server keeps its signatures');
+      assert(
+        (await edit.getAttribute('data-status')) === 'done',
+        'editing a conversation loaded from the server keeps its signatures',
+      );
       await context.close();
     },
   },
@@ -81,11 +111,14 @@ export const flows = [
       await outboxDrained(page);
       await register(page);
       await page.getByTestId('conversation-item').first().waitFor();
-      assert(await page.getByTestId('key-button').count() === 0, 'no key UI once logged in');
+      assert((await page.getByTestId('key-button').count()) === 0, 'no key UI once logged in');
       const userId = await page.evaluate(() => JSON.parse(localStorage.getItem('nb-auth')).state.user.id);
       const found = await backend(`/api/admin/conversations?user_id=${userId}`, { token: await admin() });
       const titles = (Array.isArray(found) ? found : found.items).map((c) => c.title);
-      assert(titles.includes('a lighthouse before sign-up'), `the guest conversation belongs to the account: ${titles.join(', ')}`);
+      assert(
+        titles.includes('a lighthouse before sign-up'),
+        `the guest conversation belongs to the account: ${titles.join(', ')}`,
+      );
       await page.reload();
       await page.getByTestId('result-image').first().waitFor();
       await context.close();
@@ -101,10 +134,14 @@ export const flows = [
       await panel.getByTestId('pipeline-prompt-0').fill('a paper boat');
       await panel.getByTestId('pipeline-prompt-1').fill('make it night');
       await panel.getByTestId('run-pipeline').click();
-      await page.waitForFunction(() => {
-        const steps = [...document.querySelectorAll('[data-testid="pipeline-step"]')];
-        return steps.length === 2 && steps.every((s) => s.getAttribute('data-status') === 'done');
-      }, undefined, { timeout: 60_000 });
+      await page.waitForFunction(
+        () => {
+          const steps = [...document.querySelectorAll('[data-testid="pipeline-step"]')];
+          return steps.length === 2 && steps.every((s) => s.getAttribute('data-status') === 'done');
+        },
+        undefined,
+        { timeout: 60_000 },
+      );
       await screenshot(page, 'pipeline');
       await context.close();
     },
@@ -150,7 +187,10 @@ export const flows = [
         await page.locator('table').first().waitFor();
         await page.waitForLoadState('networkidle');
         const error = await page.getByRole('alert').count();
-        assert(error === 0, `/admin/${path} shows an error: ${error ? await page.getByRole('alert').first().innerText() : ''}`);
+        assert(
+          error === 0,
+          `/admin/${path} shows an error: ${error ? await page.getByRole('alert').first().innerText() : ''}`,
+        );
         if (path === 'conversations') await screenshot(page, 'admin-conversations');
       }
       await page.goto(`${BASE}/admin`);
@@ -163,17 +203,24 @@ export const flows = [
   {
     name: 'first visit: the tour explains guest vs logged-in (dark theme)',
     async run(browser) {
-      const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme: 'dark', serviceWorkers: 'block' });
+      const context = await browser.newContext({
+        viewport: { width: 1280, height: 800 },
+        colorScheme: 'dark',
+        serviceWorkers: 'block',
+      });
       const page = await context.newPage();
       await page.goto(`${BASE}/`);
       await page.getByTestId('tour').waitFor();
-      assert(await page.evaluate(() => document.documentElement.classList.contains('dark')), 'system dark theme applied');
+      assert(
+        await page.evaluate(() => document.documentElement.classList.contains('dark')),
+        'system dark theme applied',
+      );
       await page.getByTestId('tour').getByRole('button').last().click();
       await screenshot(page, 'tour-dark');
       await page.getByTestId('tour-skip').click();
       await page.reload();
       await page.getByTestId('prompt-input').waitFor();
-      assert(await page.getByTestId('tour').count() === 0, 'the tour shows only on the first visit');
+      assert((await page.getByTestId('tour').count()) === 0, 'the tour shows only on the first visit');
       await context.close();
     },
   },
@@ -182,10 +229,13 @@ export const flows = [
     async run(browser) {
       const { context, page } = await newPage(browser, { guestKey: GUEST_KEY });
       const png = Buffer.from(PNG_1x1, 'base64');
-      await page.locator('input[type="file"][multiple]').first().setInputFiles([
-        { name: 'a.png', mimeType: 'image/png', buffer: png },
-        { name: 'b.png', mimeType: 'image/png', buffer: png },
-      ]);
+      await page
+        .locator('input[type="file"][multiple]')
+        .first()
+        .setInputFiles([
+          { name: 'a.png', mimeType: 'image/png', buffer: png },
+          { name: 'b.png', mimeType: 'image/png', buffer: png },
+        ]);
       await page.getByTestId('attachments').locator('img').nth(1).waitFor();
       await page.getByTestId('batch-select').selectOption('2');
       const sent = page.waitForRequest((r) => r.url().startsWith(SIM) && r.method() === 'POST');
@@ -198,7 +248,12 @@ export const flows = [
       await page.getByTestId('lightbox').waitFor();
       await page.keyboard.press('Escape');
       await page.getByTestId('lightbox').waitFor({ state: 'detached' });
-      await page.getByTestId('model-message').first().getByText(/再次编辑|Edit again/).first().click({ force: true });
+      await page
+        .getByTestId('model-message')
+        .first()
+        .getByText(/再次编辑|Edit again/)
+        .first()
+        .click({ force: true });
       await page.getByTestId('attachments').locator('img').first().waitFor();
       await page.getByTestId('open-history').click();
       await page.getByTestId('history-item').nth(1).waitFor();
@@ -232,7 +287,8 @@ async function stopRefunds(browser, streaming) {
   await page.getByTestId('redeem-dialog').waitFor({ state: 'detached' });
   const before = await credits(page);
   const token = await page.evaluate(() => JSON.parse(localStorage.getItem('nb-auth')).state.accessToken);
-  const refunds = async () => (await backend('/api/credits/ledger', { token })).items.filter((e) => e.kind === 'refund').length;
+  const refunds = async () =>
+    (await backend('/api/credits/ledger', { token })).items.filter((e) => e.kind === 'refund').length;
   const refundsBefore = await refunds();
   await page.getByTestId('new-conversation').click();
   await page.getByTestId('toggle-stream').setChecked(streaming, { force: true });
@@ -245,8 +301,12 @@ async function stopRefunds(browser, streaming) {
   }
   await page.getByTestId('stop').first().click();
   await page.waitForFunction(() => document.querySelectorAll('[data-testid="inflight"]').length === 0);
-  assert(await page.getByTestId('model-message').count() === 0, 'a stopped generation leaves no reply');
-  await page.waitForFunction((n) => Number(document.querySelector('[data-testid="credits-chip"]')?.textContent?.replace(/[^\d]/g, '')) === n, before, { timeout: 30_000 });
+  assert((await page.getByTestId('model-message').count()) === 0, 'a stopped generation leaves no reply');
+  await page.waitForFunction(
+    (n) => Number(document.querySelector('[data-testid="credits-chip"]')?.textContent?.replace(/[^\d]/g, '')) === n,
+    before,
+    { timeout: 30_000 },
+  );
   assert((await refunds()) === refundsBefore + 1, 'the ledger shows exactly one refund for the stopped generation');
   await context.close();
 }

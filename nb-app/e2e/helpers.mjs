@@ -15,7 +15,10 @@ export function assert(condition, message) {
 export async function backend(path, { method, body, token } = {}) {
   const res = await fetch(`${BASE}${path}`, {
     method: method ?? (body === undefined ? 'GET' : 'POST'),
-    headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    headers: {
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await res.text();
@@ -35,7 +38,10 @@ export async function admin() {
 }
 
 export async function redeemCode(credits) {
-  const res = await backend('/api/admin/redeem-codes', { body: { count: 1, credits, note: 'e2e' }, token: await admin() });
+  const res = await backend('/api/admin/redeem-codes', {
+    body: { count: 1, credits, note: 'e2e' },
+    token: await admin(),
+  });
   const code = res.codes[0];
   return typeof code === 'string' ? code : code.code;
 }
@@ -77,7 +83,9 @@ export async function generate(page, prompt) {
   const before = await page.getByTestId('model-message').count();
   await page.getByTestId('prompt-input').fill(prompt);
   await page.getByTestId('send').click();
-  await page.waitForFunction((n) => document.querySelectorAll('[data-testid="model-message"]').length > n, before, { timeout: 60_000 });
+  await page.waitForFunction((n) => document.querySelectorAll('[data-testid="model-message"]').length > n, before, {
+    timeout: 60_000,
+  });
   return page.getByTestId('model-message').last();
 }
 

@@ -8,7 +8,9 @@ import { BASE, SIM } from './helpers.mjs';
 import { flows } from './flows.mjs';
 
 if (!BASE || !SIM) {
-  console.log('test:e2e skipped: set NB_E2E_BASE_URL (backend serving the SPA) and NB_E2E_SIM_URL (Gemini simulator) to run the browser flows');
+  console.log(
+    'test:e2e skipped: set NB_E2E_BASE_URL (backend serving the SPA) and NB_E2E_SIM_URL (Gemini simulator) to run the browser flows',
+  );
   process.exit(0);
 }
 

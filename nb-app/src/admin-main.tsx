@@ -1,3 +1,4 @@
+import { QueryClientProvider } from '@tanstack/react-query';
 import { lazy, StrictMode, Suspense, useEffect } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
@@ -5,9 +6,11 @@ import { Toaster } from 'sonner';
 import './index.css';
 import { applyTheme } from './app/theme';
 import { initI18n } from './lib/i18n';
+import { createQueryClient } from './stores/query-client';
 import { useSettings } from './stores/settings';
 
 const AdminApp = lazy(() => import('./features/admin/admin-app'));
+const queryClient = createQueryClient();
 
 function AdminRoot() {
   const language = useSettings((s) => s.language);
@@ -26,6 +29,8 @@ function AdminRoot() {
 
 createRoot(document.getElementById('root') as HTMLElement).render(
   <StrictMode>
-    <AdminRoot />
+    <QueryClientProvider client={queryClient}>
+      <AdminRoot />
+    </QueryClientProvider>
   </StrictMode>,
 );

@@ -7,7 +7,11 @@ describe('TypeScript', () => {
     const root = join(__dirname, '..');
     let output = '';
     try {
-      execFileSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '--noEmit', '-p', root], { encoding: 'utf8' });
+      execFileSync(
+        process.execPath,
+        [join(root, 'node_modules', 'typescript-native', 'bin', 'tsc'), '--noEmit', '-p', root],
+        { encoding: 'utf8' },
+      );
     } catch (err) {
       output = String((err as { stdout?: string }).stdout ?? err);
     }

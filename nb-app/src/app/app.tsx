@@ -2,9 +2,9 @@ import { useEffect } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { RouterProvider } from 'react-router';
 import { Toaster } from 'sonner';
+import { useRefreshedUser } from '@/hooks/use-refreshed-user';
 import { initI18n } from '@/lib/i18n';
-import { api } from '@/lib/api-client';
-import { onSessionEnded, useAuth, type User } from '@/stores/auth';
+import { onSessionEnded } from '@/stores/auth';
 import { outbox, useConversations } from '@/stores/conversations';
 import { logout } from '@/stores/session';
 import { useSettings } from '@/stores/settings';
@@ -13,6 +13,12 @@ import { applyTheme } from './theme';
 import { usePwaUpdate } from './pwa';
 
 onSessionEnded(() => void logout(false));
+
+/** Refreshes the signed-in user (credits, role) at start and after a login; renders nothing. */
+function UserRefresh() {
+  useRefreshedUser();
+  return null;
+}
 
 export function App() {
   const language = useSettings((s) => s.language);
@@ -26,9 +32,6 @@ export function App() {
   }, [language]);
   useEffect(() => {
     void useConversations.getState().load();
-    if (useAuth.getState().accessToken) {
-      api<User>('/api/auth/me').then(useAuth.getState().setUser).catch(() => undefined);
-    }
   }, []);
   useEffect(() => {
     const kick = () => void outbox.flush();
@@ -38,6 +41,7 @@ export function App() {
 
   return (
     <I18nextProvider i18n={i18n}>
+      <UserRefresh />
       <RouterProvider router={router} />
       <Toaster richColors position="top-center" theme={theme} />
     </I18nextProvider>

@@ -10,7 +10,7 @@ import { Header } from './header';
 
 afterEach(cleanup);
 
-const user = { id: 'u1', email: 'a@b.c', role: 'user' as const, credits: 42, created_at: '' };
+const user = { id: 1, email: 'a@b.c', nickname: null, role: 'user', credits: 42, created_at: '' };
 
 function Screen() {
   return (
@@ -31,7 +31,9 @@ describe('access modes', () => {
     const { rerender } = render(<Screen />);
     expect(screen.queryByTestId('key-button')).not.toBeNull();
     expect(screen.queryByTestId('credits-chip')).toBeNull();
-    act(() => useAuth.setState({ accessToken: 'jwt', user }));
+    act(() => {
+      useAuth.setState({ accessToken: 'jwt', user });
+    });
     rerender(<Screen />);
     expect(screen.queryByTestId('key-button')).toBeNull();
     expect(screen.getByTestId('credits-chip').textContent).toContain('42');
@@ -41,7 +43,9 @@ describe('access modes', () => {
     render(<Screen />);
     act(() => useUi.getState().open('key'));
     expect(screen.queryByTestId('key-dialog')).not.toBeNull();
-    act(() => useAuth.setState({ accessToken: 'jwt', user }));
+    act(() => {
+      useAuth.setState({ accessToken: 'jwt', user });
+    });
     expect(screen.queryByTestId('key-dialog')).toBeNull();
     expect(useUi.getState().dialog).toBeNull();
   });

@@ -8,7 +8,15 @@ const AccountPage = lazy(() => import('@/features/account/components/account-pag
 const HelpCenter = lazy(() => import('@/features/tour/components/help-center'));
 
 const page = (node: ReactNode) => (
-  <Suspense fallback={<div className="flex flex-1 items-center justify-center"><Spinner /></div>}>{node}</Suspense>
+  <Suspense
+    fallback={
+      <div className="flex flex-1 items-center justify-center">
+        <Spinner />
+      </div>
+    }
+  >
+    {node}
+  </Suspense>
 );
 
 export const router = createBrowserRouter([

@@ -7,7 +7,11 @@ afterEach(cleanup);
 
 describe('model text', () => {
   it('renders Markdown but never raw HTML', () => {
-    const { container } = render(<Markdown text={'**bold** <img src=x onerror="alert(1)"> <script>alert(2)</script> [link](https://example.com)'} />);
+    const { container } = render(
+      <Markdown
+        text={'**bold** <img src=x onerror="alert(1)"> <script>alert(2)</script> [link](https://example.com)'}
+      />,
+    );
     expect(container.querySelector('strong')?.textContent).toBe('bold');
     expect(container.querySelector('img')).toBeNull();
     expect(container.querySelector('script')).toBeNull();

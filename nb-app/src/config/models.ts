@@ -7,8 +7,6 @@ export interface ModelInfo {
   image_sizes: string[];
   aspect_ratios: string[];
   max_reference_images?: number;
-  /** The platform's name for the same limit. */
-  max_input_images?: number;
   thinks?: boolean;
 }
 

@@ -31,7 +31,7 @@ export async function buildZip(entries: ZipEntry[]): Promise<Blob> {
   const { zipSync } = await import('fflate');
   const files: Record<string, Uint8Array> = {};
   for (const e of entries) files[e.name] = e.data;
-  return new Blob([zipSync(files, { level: 0 }) as Uint8Array<ArrayBuffer>], { type: 'application/zip' });
+  return new Blob([zipSync(files, { level: 0 })], { type: 'application/zip' });
 }
 
 export async function downloadAllAsZip(refs: ImageRef[], name = 'nanobanana-images.zip'): Promise<void> {

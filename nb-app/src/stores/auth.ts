@@ -1,23 +1,11 @@
 import { create } from 'zustand';
 import { createJSONStorage, persist } from 'zustand/middleware';
-import { api, setApiIdentity } from '@/lib/api-client';
+import { ApiError, setApiIdentity, type Schemas } from '@/lib/api-client';
+import { refreshTokens } from '@/lib/api/auth';
 import { useSettings } from './settings';
 
-export interface User {
-  id: string;
-  email: string;
-  nickname?: string | null;
-  role: 'user' | 'admin';
-  credits: number;
-  created_at: string;
-}
-
-export interface AuthSession {
-  access_token: string;
-  refresh_token: string;
-  expires_in?: number;
-  user: User;
-}
+export type User = Schemas['UserOut'];
+export type AuthSession = Schemas['TokenPairOut'];
 
 interface AuthState {
   accessToken?: string;
@@ -59,13 +47,10 @@ export function refreshSession(): Promise<boolean> {
     const token = useAuth.getState().refreshToken;
     if (!token) return false;
     try {
-      const s = await api<AuthSession>('/api/auth/refresh', { body: { refresh_token: token }, as: 'anonymous' });
-      useAuth.setState({ accessToken: s.access_token, refreshToken: s.refresh_token, ...(s.user ? { user: s.user } : {}) });
+      useAuth.getState().setSession(await refreshTokens(token));
       return true;
     } catch (err) {
-      if (err && typeof err === 'object' && 'status' in err && (err.status === 401 || err.status === 403)) {
-        sessionEndedHandler?.();
-      }
+      if (err instanceof ApiError && (err.status === 401 || err.status === 403)) sessionEndedHandler?.();
       return false;
     }
   })().finally(() => {

@@ -6,7 +6,14 @@ import { useAuth } from './auth';
 import { outbox, useConversations } from './conversations';
 
 const message = (conversationId: string, owner: string, position: number): MessageRecord => ({
-  id: uuid(), owner, conversationId, role: position % 2 ? 'model' : 'user', parts: [{ text: `m${position}` }], position, createdAt: Date.now(), status: 'done',
+  id: uuid(),
+  owner,
+  conversationId,
+  role: position % 2 ? 'model' : 'user',
+  parts: [{ text: `m${position}` }],
+  position,
+  createdAt: Date.now(),
+  status: 'done',
 });
 
 async function seed() {
@@ -33,7 +40,10 @@ describe('conversations store', () => {
     const db = await getDb();
     expect(await db.getAllFromIndex('messages', 'conversation', b.id)).toHaveLength(3);
     expect(await db.getAllFromIndex('messages', 'conversation', a.id)).toHaveLength(0);
-    const titles = useConversations.getState().list.map((c) => c.title).sort();
+    const titles = useConversations
+      .getState()
+      .list.map((c) => c.title)
+      .sort();
     expect(titles).toEqual(['A', 'B']);
     const fresh = useConversations.getState().list.find((c) => c.title === 'A');
     expect(fresh?.id).not.toBe(a.id);

@@ -75,7 +75,14 @@ export const useConversations = create<ConversationsState>()((set, get) => ({
 
   create: async (model, title = '') => {
     const now = Date.now();
-    const record: ConversationRecord = { id: uuid(), owner: get().owner || currentOwner(), title, model, createdAt: now, updatedAt: now };
+    const record: ConversationRecord = {
+      id: uuid(),
+      owner: get().owner || currentOwner(),
+      title,
+      model,
+      createdAt: now,
+      updatedAt: now,
+    };
     await (await getDb()).put('conversations', record);
     set((s) => ({ list: [record, ...s.list], activeId: record.id, messages: { ...s.messages, [record.id]: [] } }));
     nextPosition.set(record.id, 0);
@@ -143,20 +150,27 @@ export const useConversations = create<ConversationsState>()((set, get) => ({
     set((s) => ({
       list: s.list.some((c) => c.id === next.id) ? [next, ...s.list.filter((c) => c.id !== next.id)] : s.list,
     }));
-    if (title !== conv.title) await outbox.enqueue({ kind: 'conversation.rename', conversationId: conv.id, title }, conv.owner);
+    if (title !== conv.title)
+      await outbox.enqueue({ kind: 'conversation.rename', conversationId: conv.id, title }, conv.owner);
     set((s) => {
       const current = s.messages[message.conversationId];
       if (!current) return {};
       const others = current.filter((m) => m.id !== message.id);
       return { messages: { ...s.messages, [message.conversationId]: [...others, message].sort(byPosition) } };
     });
-    await outbox.enqueue({ kind: 'message.create', conversationId: message.conversationId, messageId: message.id }, message.owner);
+    await outbox.enqueue(
+      { kind: 'message.create', conversationId: message.conversationId, messageId: message.id },
+      message.owner,
+    );
   },
 
   deleteMessage: async (conversationId, messageId) => {
     await (await getDb()).delete('messages', messageId);
     set((s) => ({
-      messages: { ...s.messages, [conversationId]: (s.messages[conversationId] ?? []).filter((m) => m.id !== messageId) },
+      messages: {
+        ...s.messages,
+        [conversationId]: (s.messages[conversationId] ?? []).filter((m) => m.id !== messageId),
+      },
     }));
   },
 

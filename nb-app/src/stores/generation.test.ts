@@ -24,9 +24,17 @@ vi.mock('@/lib/gemini/client', () => ({
   },
 }));
 
-const options: GenerationOptions = { model: 'gemini-3-pro-image-preview', stream: true, sendContext: true, grounding: false };
+const options: GenerationOptions = {
+  model: 'gemini-3-pro-image-preview',
+  stream: true,
+  sendContext: true,
+  grounding: false,
+};
 const imageResult = (sig: string): GenerateResult => ({
-  parts: [{ text: 'hmm', thought: true }, { inlineData: { mimeType: 'image/png', data: PNG_1x1 }, thoughtSignature: sig }],
+  parts: [
+    { text: 'hmm', thought: true },
+    { inlineData: { mimeType: 'image/png', data: PNG_1x1 }, thoughtSignature: sig },
+  ],
   finishReason: 'STOP',
 });
 
@@ -58,7 +66,10 @@ describe('generation', () => {
   });
 
   it('Stop aborts the request and stores no reply', async () => {
-    impl = ({ opts }) => new Promise((_, reject) => opts.signal.addEventListener('abort', () => reject(new GenerationError('aborted', 'aborted'))));
+    impl = ({ opts }) =>
+      new Promise((_, reject) =>
+        opts.signal.addEventListener('abort', () => reject(new GenerationError('aborted', 'aborted'))),
+      );
     const conv = await useConversations.getState().create('m');
     const pending = useGeneration.getState().send({ conversationId: conv.id, prompt: 'cat', inputs: [], options });
     await waitFor(() => Object.keys(useGeneration.getState().inflight).length === 1);
@@ -95,8 +106,12 @@ describe('generation', () => {
     await useGeneration.getState().send({ conversationId: conv.id, prompt: 'now at night', inputs: [], options });
     const contents = calls[1].req.contents;
     expect(contents.map((c) => c.role)).toEqual(['user', 'model', 'user']);
-    expect(contents[1].parts).toEqual([{ inlineData: { mimeType: 'image/png', data: PNG_1x1 }, thoughtSignature: 'SIG-1' }]);
-    await useGeneration.getState().send({ conversationId: conv.id, prompt: 'alone', inputs: [], options: { ...options, sendContext: false } });
+    expect(contents[1].parts).toEqual([
+      { inlineData: { mimeType: 'image/png', data: PNG_1x1 }, thoughtSignature: 'SIG-1' },
+    ]);
+    await useGeneration
+      .getState()
+      .send({ conversationId: conv.id, prompt: 'alone', inputs: [], options: { ...options, sendContext: false } });
     expect(calls[2].req.contents).toHaveLength(1);
   });
 
@@ -106,14 +121,22 @@ describe('generation', () => {
     await useGeneration.getState().send({ conversationId: conv.id, prompt: 'x', inputs: [], options });
     expect(calls[0].endpoint).toEqual({ kind: 'guest', apiKey: 'my-key', baseUrl: 'http://sim', mode: 'native' });
     useSettings.setState({ guestKey: '' });
-    const [outcome] = await useGeneration.getState().send({ conversationId: conv.id, prompt: 'x', inputs: [], options });
+    const [outcome] = await useGeneration
+      .getState()
+      .send({ conversationId: conv.id, prompt: 'x', inputs: [], options });
     expect(outcome.error?.kind).toBe('bad_key');
     expect(useUi.getState().dialog).toBe('key');
   });
 
   it('opens the redeem dialog on 402 and records an actionable error', async () => {
-    useAuth.setState({ accessToken: 'jwt', user: { id: 'u1', email: 'a@b.c', role: 'user', credits: 0, created_at: '' } });
-    vi.stubGlobal('fetch', vi.fn(async () => new Response(JSON.stringify({ balance: 0 }), { status: 200 })));
+    useAuth.setState({
+      accessToken: 'jwt',
+      user: { id: 1, email: 'a@b.c', nickname: null, role: 'user', credits: 0, created_at: '' },
+    });
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response(JSON.stringify({ balance: 0 }), { status: 200 })),
+    );
     impl = async () => {
       throw new GenerationError('no_credits', 'insufficient credits', 402);
     };

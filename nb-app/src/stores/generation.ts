@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import { api } from '@/lib/api-client';
+import { fetchBalance } from '@/lib/api/credits';
 import type { MessageRecord } from '@/lib/db';
 import { generate, type Endpoint } from '@/lib/gemini/client';
 import { GenerationError, toGenerationError } from '@/lib/gemini/errors';
@@ -71,7 +71,7 @@ function endpoint(): Endpoint {
 async function refreshCredits(): Promise<void> {
   if (!useAuth.getState().accessToken) return;
   try {
-    const { balance } = await api<{ balance: number }>('/api/credits/balance');
+    const { balance } = await fetchBalance();
     useAuth.getState().setCredits(balance);
   } catch {
     /* the chip keeps its last value */
@@ -132,7 +132,12 @@ export const useGeneration = create<GenerationState>()((set, get) => {
       },
     }));
     const base = { id, owner, conversationId: req.conversationId, role: 'model' as const, position };
-    const meta = { model: req.options.model, imageSize: req.options.imageSize, aspectRatio: req.options.aspectRatio, pipeline: req.label };
+    const meta = {
+      model: req.options.model,
+      imageSize: req.options.imageSize,
+      aspectRatio: req.options.aspectRatio,
+      pipeline: req.label,
+    };
     const save = async (message: MessageRecord) => {
       await useConversations.getState().addMessage(message);
     };
@@ -158,8 +163,14 @@ export const useGeneration = create<GenerationState>()((set, get) => {
       );
       const durationMs = Date.now() - startedAt;
       const thinkingEndedAt = get().inflight[id]?.thinkingEndedAt;
-      const thinkingMs = result.parts.some((p) => p.thought) && thinkingEndedAt ? thinkingEndedAt - startedAt : undefined;
-      const parts = await storeParts(result.parts, { owner, conversationId: req.conversationId, prompt: req.prompt, generated: true });
+      const thinkingMs =
+        result.parts.some((p) => p.thought) && thinkingEndedAt ? thinkingEndedAt - startedAt : undefined;
+      const parts = await storeParts(result.parts, {
+        owner,
+        conversationId: req.conversationId,
+        prompt: req.prompt,
+        generated: true,
+      });
       const outcome = classifyOutcome(result);
       const ok = outcome.kind === 'image';
       await save({
@@ -177,7 +188,14 @@ export const useGeneration = create<GenerationState>()((set, get) => {
       if (error.kind === 'no_credits') useUi.getState().open('redeem');
       if (error.kind === 'bad_key' && !useAuth.getState().accessToken) useUi.getState().open('key');
       if (error.kind !== 'aborted') {
-        await save({ ...base, parts: [], createdAt: Date.now(), status: 'error', error: { kind: error.kind, message: error.message }, meta });
+        await save({
+          ...base,
+          parts: [],
+          createdAt: Date.now(),
+          status: 'error',
+          error: { kind: error.kind, message: error.message },
+          meta,
+        });
       }
       return { ok: false, images: [], error };
     } finally {

@@ -1,37 +1,13 @@
-import { api } from '@/lib/api-client';
+import { listConversations, listMessages, storedParts, storedRole } from '@/lib/api/conversations';
 import { getDb, type ConversationRecord, type MessageRecord } from '@/lib/db';
-import type { Part, Role } from '@/lib/gemini/types';
-
-interface RemoteConversation {
-  id: string | number;
-  title: string | null;
-  model: string | null;
-  created_at: string;
-  updated_at: string;
-}
-
-interface RemoteMessage {
-  id: string | number;
-  client_id: string;
-  role: Role;
-  parts: Part[];
-  position: number;
-  created_at: string;
-}
-
-interface Page<T> {
-  items: T[];
-  next_cursor: string | null;
-}
 
 /** Brings the account's conversations into the local cache (server ids are used as local ids). */
 export async function pullConversations(owner: string): Promise<void> {
   const db = await getDb();
   const known = new Set((await db.getAllFromIndex('conversations', 'owner', owner)).map((c) => String(c.remoteId)));
-  let cursor: string | null = null;
+  let cursor: string | undefined;
   for (let page = 0; page < 20; page++) {
-    const q = new URLSearchParams({ limit: '100', ...(cursor ? { cursor } : {}) });
-    const res: Page<RemoteConversation> = await api(`/api/conversations?${q}`);
+    const res = await listConversations({ limit: 100, cursor });
     for (const c of res.items) {
       const remoteId = String(c.id);
       if (known.has(remoteId)) continue;
@@ -46,7 +22,7 @@ export async function pullConversations(owner: string): Promise<void> {
       };
       await db.put('conversations', record);
     }
-    cursor = res.next_cursor;
+    cursor = res.next_cursor ?? undefined;
     if (!cursor) return;
   }
 }
@@ -54,23 +30,22 @@ export async function pullConversations(owner: string): Promise<void> {
 export async function pullMessages(conv: ConversationRecord): Promise<MessageRecord[]> {
   if (!conv.remoteId) return [];
   const out: MessageRecord[] = [];
-  let cursor: string | null = null;
+  let cursor: string | undefined;
   for (let page = 0; page < 50; page++) {
-    const q = new URLSearchParams({ limit: '100', ...(cursor ? { cursor } : {}) });
-    const res: Page<RemoteMessage> = await api(`/api/conversations/${conv.remoteId}/messages?${q}`);
+    const res = await listMessages(conv.remoteId, { limit: 100, cursor });
     for (const m of res.items) {
       out.push({
         id: m.client_id || String(m.id),
         owner: conv.owner,
         conversationId: conv.id,
-        role: m.role,
-        parts: m.parts,
+        role: storedRole(m),
+        parts: storedParts(m),
         position: m.position,
         createdAt: Date.parse(m.created_at),
         status: 'done',
       });
     }
-    cursor = res.next_cursor;
+    cursor = res.next_cursor ?? undefined;
     if (!cursor) break;
   }
   const db = await getDb();

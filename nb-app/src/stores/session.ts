@@ -1,7 +1,8 @@
-import { api } from '@/lib/api-client';
+import type { Schemas } from '@/lib/api-client';
+import { login, logoutSession, register } from '@/lib/api/auth';
 import { getDb } from '@/lib/db';
 import { uuid } from '@/lib/uuid';
-import { currentOwner, useAuth, type AuthSession } from './auth';
+import { currentOwner, useAuth } from './auth';
 import { outbox, useConversations } from './conversations';
 import { useGeneration } from './generation';
 import { useSettings } from './settings';
@@ -14,7 +15,7 @@ async function rewriteOwner(from: string, to: string | null): Promise<void> {
     const store = tx.objectStore(name);
     for (const rec of await store.index('owner').getAll(from)) {
       if (to === null) await store.delete(rec.id);
-      else await store.put({ ...rec, owner: to } as never);
+      else await store.put({ ...rec, owner: to });
     }
   }
   const images = tx.objectStore('images');
@@ -39,11 +40,15 @@ async function flushWithin(ms: number): Promise<void> {
   await Promise.race([outbox.flush(), new Promise((r) => setTimeout(r, ms))]);
 }
 
-export async function authenticate(path: '/api/auth/login' | '/api/auth/register', body: Record<string, unknown>): Promise<void> {
+export type Credentials =
+  | { mode: 'login'; body: Omit<Schemas['LoginIn'], 'visitor_id'> }
+  | { mode: 'register'; body: Omit<Schemas['RegisterIn'], 'visitor_id'> };
+
+export async function authenticate({ mode, body }: Credentials): Promise<void> {
   await flushWithin(3000);
   const guestOwner = currentOwner();
-  const visitorId = useSettings.getState().visitorId;
-  const session = await api<AuthSession>(path, { body: { ...body, visitor_id: visitorId }, as: 'anonymous' });
+  const visitor_id = useSettings.getState().visitorId;
+  const session = mode === 'login' ? await login({ ...body, visitor_id }) : await register({ ...body, visitor_id });
   useAuth.getState().setSession(session);
   await reassignOwner(guestOwner, currentOwner());
   useSettings.getState().set({ visitorId: uuid() });
@@ -55,16 +60,16 @@ export async function authenticate(path: '/api/auth/login' | '/api/auth/register
 export async function logout(callServer = true): Promise<void> {
   const owner = currentOwner();
   useGeneration.getState().stopAll();
-  const { refreshToken, accessToken } = useAuth.getState();
-  if (callServer && accessToken) {
+  if (callServer && useAuth.getState().accessToken) {
     try {
-      await api('/api/auth/logout', { method: 'POST', body: refreshToken ? { refresh_token: refreshToken } : {} });
+      await logoutSession();
     } catch {
       /* the local session ends regardless */
     }
   }
+  /* Closed before the login button shows again, so a dialog opened right after logging out stays open. */
+  useUi.getState().close();
   useAuth.getState().clear();
   await purgeOwner(owner);
-  useUi.getState().close();
   await useConversations.getState().load();
 }

@@ -58,6 +58,17 @@ async def create_user(
     return user
 
 
+async def _sign_in(
+    session: AsyncSession, settings: Settings, user: User, visitor_id: uuid.UUID | None
+) -> sessions.TokenPair:
+    """Open a session; a guest's conversations move to the account in the same transaction."""
+    pair = await sessions.issue_pair(session, settings, user)
+    if visitor_id is not None:
+        await conversations.bind_visitor(session, user.id, visitor_id)
+    await session.commit()
+    return pair
+
+
 async def register(
     session: AsyncSession,
     cache: Cache,
@@ -70,11 +81,7 @@ async def register(
 ) -> sessions.TokenPair:
     await Throttle(cache, "register-ip", settings.register_per_ip_per_hour, 3600).take(ip)
     user = await create_user(session, settings, email, password, nickname)
-    pair = await sessions.issue_pair(session, settings, user)
-    if visitor_id is not None:
-        await conversations.bind_visitor(session, user.id, visitor_id)
-    await session.commit()
-    return pair
+    return await _sign_in(session, settings, user, visitor_id)
 
 
 async def login(
@@ -100,11 +107,7 @@ async def login(
     if user.status != "active":
         raise ApiError(403, "account_banned", "this account is banned")
     await per_account.clear(account_subject)
-    pair = await sessions.issue_pair(session, settings, user)
-    if visitor_id is not None:
-        await conversations.bind_visitor(session, user.id, visitor_id)
-    await session.commit()
-    return pair
+    return await _sign_in(session, settings, user, visitor_id)
 
 
 async def change_password(

@@ -23,8 +23,13 @@ export function HomeRoute() {
       {sidebarOpen ? (
         <div className="fixed inset-0 z-40 md:hidden" onClick={() => setSidebar(false)}>
           <div className="absolute inset-0 bg-black/40" />
-          <aside className="absolute inset-y-0 left-0 flex w-72 max-w-[85vw] flex-col bg-white shadow-xl dark:bg-zinc-950" onClick={(e) => e.stopPropagation()}>
-            <div className="min-h-0 flex-1"><ConversationSidebar /></div>
+          <aside
+            className="absolute inset-y-0 left-0 flex w-72 max-w-[85vw] flex-col bg-white shadow-xl dark:bg-zinc-950"
+            onClick={(e) => e.stopPropagation()}
+          >
+            <div className="min-h-0 flex-1">
+              <ConversationSidebar />
+            </div>
             <DrawerFooter />
           </aside>
         </div>
@@ -36,7 +41,11 @@ export function HomeRoute() {
         </div>
         <div className="border-t border-zinc-200 bg-zinc-50/50 p-2 sm:p-4 dark:border-zinc-800 dark:bg-zinc-950/50">
           {!loggedIn ? (
-            <p className="mx-auto mb-2 max-w-3xl truncate text-center text-xs text-zinc-500" data-testid="guest-notice" title={t('guest.notice')}>
+            <p
+              className="mx-auto mb-2 max-w-3xl truncate text-center text-xs text-zinc-500"
+              data-testid="guest-notice"
+              title={t('guest.notice')}
+            >
               ⓘ {t('guest.notice')}
             </p>
           ) : null}

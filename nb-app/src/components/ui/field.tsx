@@ -3,7 +3,11 @@ import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from 'react
 const CONTROL =
   'w-full rounded-lg border border-zinc-300 bg-white px-3 py-2 text-sm outline-none focus:border-amber-500 focus:ring-2 focus:ring-amber-500/30 dark:border-zinc-700 dark:bg-zinc-950';
 
-export function TextField({ label, hint, ...rest }: InputHTMLAttributes<HTMLInputElement> & { label: string; hint?: ReactNode }) {
+export function TextField({
+  label,
+  hint,
+  ...rest
+}: InputHTMLAttributes<HTMLInputElement> & { label: string; hint?: ReactNode }) {
   return (
     <label className="block space-y-1 text-sm">
       <span className="font-medium">{label}</span>
@@ -24,7 +28,17 @@ export function SelectField({ label, children, ...rest }: SelectHTMLAttributes<H
   );
 }
 
-export function Toggle({ label, checked, onChange, testId }: { label: string; checked: boolean; onChange: (v: boolean) => void; testId?: string }) {
+export function Toggle({
+  label,
+  checked,
+  onChange,
+  testId,
+}: {
+  label: string;
+  checked: boolean;
+  onChange: (v: boolean) => void;
+  testId?: string;
+}) {
   return (
     <label className="inline-flex cursor-pointer items-center gap-2 text-xs select-none">
       <input
@@ -41,5 +55,9 @@ export function Toggle({ label, checked, onChange, testId }: { label: string; ch
 }
 
 export function Spinner({ className = '' }: { className?: string }) {
-  return <span className={`inline-block h-4 w-4 animate-spin rounded-full border-2 border-current border-t-transparent ${className}`} />;
+  return (
+    <span
+      className={`inline-block h-4 w-4 animate-spin rounded-full border-2 border-current border-t-transparent ${className}`}
+    />
+  );
 }

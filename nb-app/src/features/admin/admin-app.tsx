@@ -1,9 +1,9 @@
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createBrowserRouter, NavLink, Outlet, RouterProvider } from 'react-router';
-import { api } from '@/lib/api-client';
 import { Spinner } from '@/components/ui/field';
-import { useAuth, type User } from '@/stores/auth';
+import { useRefreshedUser } from '@/hooks/use-refreshed-user';
+import { useAuth } from '@/stores/auth';
 import { useSettings } from '@/stores/settings';
 import { AdminLogin } from './components/admin-login';
 
@@ -24,29 +24,61 @@ function Shell() {
   return (
     <div className="flex min-h-dvh flex-col md:flex-row">
       <aside className="border-b border-zinc-200 bg-zinc-50 p-3 md:w-56 md:border-r md:border-b-0 dark:border-zinc-800 dark:bg-zinc-900/50">
-        <a href="/" className="mb-3 flex items-center gap-2 font-semibold"><img src="/icon.svg" alt="" className="h-7 w-7" /> {t('admin.title')}</a>
+        <a href="/" className="mb-3 flex items-center gap-2 font-semibold">
+          <img src="/icon.svg" alt="" className="h-7 w-7" /> {t('admin.title')}
+        </a>
         <nav className="flex gap-1 overflow-x-auto md:flex-col" data-testid="admin-nav">
           {(Object.keys(PAGES) as (keyof typeof PAGES)[]).map((id) => (
-            <NavLink key={id} to={id === 'overview' ? '/' : `/${id}`} end className={({ isActive }) => `shrink-0 rounded-lg px-3 py-2 text-sm ${isActive ? 'bg-amber-100 font-medium dark:bg-amber-500/15' : 'hover:bg-zinc-100 dark:hover:bg-zinc-800'}`}>
+            <NavLink
+              key={id}
+              to={id === 'overview' ? '/' : `/${id}`}
+              end
+              className={({ isActive }) =>
+                `shrink-0 rounded-lg px-3 py-2 text-sm ${isActive ? 'bg-amber-100 font-medium dark:bg-amber-500/15' : 'hover:bg-zinc-100 dark:hover:bg-zinc-800'}`
+              }
+            >
               {t(`admin.nav.${id}`)}
             </NavLink>
           ))}
         </nav>
         <div className="mt-4 hidden space-y-2 text-xs text-zinc-500 md:block">
           <p className="truncate">{user?.email}</p>
-          <button type="button" className="underline" onClick={() => set({ language: language === 'zh' ? 'en' : 'zh' })}>{language === 'zh' ? 'English' : '中文'}</button>{' · '}
-          <button type="button" className="underline" onClick={() => set({ theme: theme === 'dark' ? 'light' : 'dark' })}>{t(`theme.${theme === 'dark' ? 'light' : 'dark'}`)}</button>
+          <button
+            type="button"
+            className="underline"
+            onClick={() => set({ language: language === 'zh' ? 'en' : 'zh' })}
+          >
+            {language === 'zh' ? 'English' : '中文'}
+          </button>
+          {' · '}
+          <button
+            type="button"
+            className="underline"
+            onClick={() => set({ theme: theme === 'dark' ? 'light' : 'dark' })}
+          >
+            {t(`theme.${theme === 'dark' ? 'light' : 'dark'}`)}
+          </button>
         </div>
       </aside>
       <main className="min-w-0 flex-1 p-3 sm:p-6">
-        <Suspense fallback={<Spinner />}><Outlet /></Suspense>
+        <Suspense fallback={<Spinner />}>
+          <Outlet />
+        </Suspense>
       </main>
     </div>
   );
 }
 
 const router = createBrowserRouter(
-  [{ path: '/', element: <Shell />, children: Object.entries(PAGES).map(([id, Page]) => (id === 'overview' ? { index: true, element: <Page /> } : { path: id, element: <Page /> })) }],
+  [
+    {
+      path: '/',
+      element: <Shell />,
+      children: Object.entries(PAGES).map(([id, Page]) =>
+        id === 'overview' ? { index: true, element: <Page /> } : { path: id, element: <Page /> },
+      ),
+    },
+  ],
   { basename: '/admin' },
 );
 
@@ -54,13 +86,14 @@ const router = createBrowserRouter(
 export default function AdminApp() {
   const token = useAuth((s) => s.accessToken);
   const user = useAuth((s) => s.user);
-  const setUser = useAuth((s) => s.setUser);
-  const [checked, setChecked] = useState(false);
-  useEffect(() => {
-    if (!token) return setChecked(true);
-    api<User>('/api/auth/me').then(setUser).catch(() => undefined).finally(() => setChecked(true));
-  }, [token, setUser]);
-  if (!checked) return <div className="flex h-dvh items-center justify-center"><Spinner /></div>;
+  /** The stored role may be out of date: the console waits for the server's word before it opens. */
+  const me = useRefreshedUser();
+  if (me.isLoading)
+    return (
+      <div className="flex h-dvh items-center justify-center">
+        <Spinner />
+      </div>
+    );
   if (!token || user?.role !== 'admin') return <AdminLogin forbidden={Boolean(token)} />;
   return <RouterProvider router={router} />;
 }

@@ -60,7 +60,7 @@ export function toGenerationError(err: unknown, signal?: AbortSignal): Generatio
     return new GenerationError('aborted', 'aborted');
   }
   if (err && typeof err === 'object' && 'status' in err && typeof err.status === 'number') {
-    const message = err instanceof Error ? err.message : String(err);
+    const message = err instanceof Error ? err.message : JSON.stringify(err);
     return errorFromStatus(err.status, message);
   }
   if (err instanceof TypeError) return new GenerationError('network', err.message);

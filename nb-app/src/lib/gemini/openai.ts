@@ -27,7 +27,10 @@ function toMessages(req: GenerateRequest) {
 export function partsFromOpenAiMessage(message: OpenAiMessage): Part[] {
   const parts: Part[] = [];
   const text = message.content ?? '';
-  const stripped = text.replace(DATA_URL, '').replace(/!\[[^\]]*\]\(\s*\)/g, '').trim();
+  const stripped = text
+    .replace(DATA_URL, '')
+    .replace(/!\[[^\]]*\]\(\s*\)/g, '')
+    .trim();
   if (stripped) parts.push({ text: stripped });
   for (const match of text.matchAll(DATA_URL)) {
     parts.push({ inlineData: { mimeType: match[1], data: match[2] } });

@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { classifyOutcome, mergeChunk, pickFinalImage, toContextContents } from './parts';
 import type { Part } from './types';
 
-const img = (data: string, extra: Partial<Part> = {}): Part => ({ inlineData: { mimeType: 'image/png', data }, ...extra });
+const img = (data: string, extra: Partial<Part> = {}): Part => ({
+  inlineData: { mimeType: 'image/png', data },
+  ...extra,
+});
 
 describe('part handling', () => {
   it('picks the last non-thought image, never a draft', () => {
@@ -26,11 +29,18 @@ describe('part handling', () => {
       { role: 'user' as const, parts: [{ text: 'a cat' }] },
       {
         role: 'model' as const,
-        parts: [{ text: 'thinking', thought: true }, { text: 'Done', thoughtSignature: 'text-sig' }, img('x', { thoughtSignature: 'img-sig' })],
+        parts: [
+          { text: 'thinking', thought: true },
+          { text: 'Done', thoughtSignature: 'text-sig' },
+          img('x', { thoughtSignature: 'img-sig' }),
+        ],
       },
     ];
     const contents = toContextContents(history);
-    expect(contents[1].parts).toEqual([{ text: 'Done', thoughtSignature: 'text-sig' }, img('x', { thoughtSignature: 'img-sig' })]);
+    expect(contents[1].parts).toEqual([
+      { text: 'Done', thoughtSignature: 'text-sig' },
+      img('x', { thoughtSignature: 'img-sig' }),
+    ]);
     expect(JSON.stringify(contents)).toContain('img-sig');
   });
 
@@ -49,14 +59,19 @@ describe('part handling', () => {
   });
 
   it('keeps streamed thought summaries apart as paragraphs', () => {
-    const acc = mergeChunk(mergeChunk([], [{ text: '**Plan**\n\nlayout', thought: true }]), [{ text: '**Light**\n\nwarm', thought: true }]);
+    const acc = mergeChunk(mergeChunk([], [{ text: '**Plan**\n\nlayout', thought: true }]), [
+      { text: '**Light**\n\nwarm', thought: true },
+    ]);
     expect(acc).toEqual([{ text: '**Plan**\n\nlayout\n\n**Light**\n\nwarm', thought: true }]);
   });
 
   it('classifies blocked, safety and text-only outcomes as failures', () => {
     expect(classifyOutcome({ parts: [], blockReason: 'PROHIBITED_CONTENT' }).kind).toBe('blocked');
     expect(classifyOutcome({ parts: [], finishReason: 'IMAGE_SAFETY' }).kind).toBe('safety');
-    expect(classifyOutcome({ parts: [{ text: 'I am a model' }], finishReason: 'NO_IMAGE' })).toEqual({ kind: 'no_image', text: 'I am a model' });
+    expect(classifyOutcome({ parts: [{ text: 'I am a model' }], finishReason: 'NO_IMAGE' })).toEqual({
+      kind: 'no_image',
+      text: 'I am a model',
+    });
     expect(classifyOutcome({ parts: [img('draft', { thought: true })], finishReason: 'STOP' }).kind).toBe('no_image');
     expect(classifyOutcome({ parts: [img('ok')], finishReason: 'STOP' }).kind).toBe('image');
   });

@@ -14,13 +14,14 @@ export interface ImageRef {
   size?: number;
 }
 
-export interface Part {
+/** A type, not an interface: a Part is also a plain JSON object (the backend stores parts verbatim). */
+export type Part = {
   text?: string;
   thought?: boolean;
   thoughtSignature?: string;
   inlineData?: InlineData;
   imageRef?: ImageRef;
-}
+};
 
 export type Role = 'user' | 'model';
 

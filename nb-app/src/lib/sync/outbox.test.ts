@@ -68,7 +68,12 @@ describe('sync outbox', () => {
   });
 
   it('survives a reload: queued operations are still there, in order, for a new worker', async () => {
-    const offline = new Outbox({ owner: () => 'guest:v', send: async () => 'retry', schedule: manual().schedule, autoFlush: false });
+    const offline = new Outbox({
+      owner: () => 'guest:v',
+      send: async () => 'retry',
+      schedule: manual().schedule,
+      autoFlush: false,
+    });
     await offline.enqueue(msg('a'));
     await offline.enqueue(msg('b'));
     await offline.enqueue(msg('c'));
@@ -82,7 +87,12 @@ describe('sync outbox', () => {
   it('keeps owners apart and hands a guest queue to the account on login', async () => {
     let owner = 'guest:v';
     const { sent, send } = recorder();
-    const box = new Outbox({ owner: () => owner, send: async (r) => (owner === 'guest:v' ? 'retry' : send(r)), schedule: manual().schedule, autoFlush: false });
+    const box = new Outbox({
+      owner: () => owner,
+      send: async (r) => (owner === 'guest:v' ? 'retry' : send(r)),
+      schedule: manual().schedule,
+      autoFlush: false,
+    });
     await box.enqueue(msg('g1'));
     await box.reassign('guest:v', 'user:1');
     owner = 'user:1';

@@ -1,11 +1,8 @@
-import { api, ApiError } from '../api-client';
+import { ApiError } from '../api-client';
+import { createConversation, createMessage, deleteConversation, renameConversation } from '../api/conversations';
 import { getDb, type OutboxRecord } from '../db';
 import { resolveParts } from '../images';
 import type { SendResult } from './outbox';
-
-interface RemoteConversation {
-  id: string | number;
-}
 
 function classify(err: unknown): SendResult {
   if (err instanceof ApiError) {
@@ -25,8 +22,9 @@ export async function sendOutboxRecord(record: OutboxRecord): Promise<SendResult
       case 'conversation.create': {
         if (!conv || conv.remoteId || conv.deleted) return 'done';
         const title = conv.title || op.title;
-        const remote = await api<RemoteConversation>('/api/conversations', {
-          body: { ...(title ? { title } : {}), ...(op.model ? { model: op.model } : {}) },
+        const remote = await createConversation({
+          ...(title ? { title } : {}),
+          ...(op.model ? { model: op.model } : {}),
         });
         const fresh = await db.get('conversations', op.conversationId);
         if (fresh) await db.put('conversations', { ...fresh, remoteId: String(remote.id) });
@@ -34,18 +32,21 @@ export async function sendOutboxRecord(record: OutboxRecord): Promise<SendResult
       }
       case 'conversation.rename':
         if (!conv?.remoteId || conv.deleted || !op.title) return 'done';
-        await api(`/api/conversations/${conv.remoteId}`, { method: 'PATCH', body: { title: op.title } });
+        await renameConversation(conv.remoteId, op.title);
         return 'done';
       case 'conversation.delete':
-        if (conv?.remoteId) await api(`/api/conversations/${conv.remoteId}`, { method: 'DELETE' });
+        if (conv?.remoteId) await deleteConversation(conv.remoteId);
         await db.delete('conversations', op.conversationId);
         return 'done';
       case 'message.create': {
         const message = await db.get('messages', op.messageId);
         if (!conv?.remoteId || conv.deleted || !message || message.status !== 'done') return 'done';
         const parts = await resolveParts(message.parts);
-        await api(`/api/conversations/${conv.remoteId}/messages`, {
-          body: { client_id: message.id, role: message.role, parts, position: message.position },
+        await createMessage(conv.remoteId, {
+          client_id: message.id,
+          role: message.role,
+          parts,
+          position: message.position,
         });
         return 'done';
       }

@@ -1,9 +1,9 @@
-import { useEffect, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { api } from '@/lib/api-client';
 import { Button } from '@/components/ui/button';
-import { useAuth, type User } from '@/stores/auth';
+import { useRefreshedUser } from '@/hooks/use-refreshed-user';
+import { useAuth } from '@/stores/auth';
 import { logout } from '@/stores/session';
 import { useUi } from '@/stores/ui';
 import { ApiKeys } from './api-keys';
@@ -23,19 +23,17 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
 export default function AccountPage() {
   const { t } = useTranslation();
   const user = useAuth((s) => s.user);
-  const setUser = useAuth((s) => s.setUser);
   const open = useUi((s) => s.open);
   const navigate = useNavigate();
-
-  useEffect(() => {
-    if (user) void api<User>('/api/auth/me').then(setUser).catch(() => undefined);
-  }, [user?.id, setUser]);
+  useRefreshedUser();
 
   if (!user) {
     return (
       <div className="mx-auto max-w-md space-y-4 p-6 text-center">
         <p className="text-zinc-500">{t('account.signedOut')}</p>
-        <Button variant="primary" onClick={() => open('auth')}>{t('auth.login')}</Button>
+        <Button variant="primary" onClick={() => open('auth')}>
+          {t('auth.login')}
+        </Button>
       </div>
     );
   }
@@ -47,17 +45,29 @@ export default function AccountPage() {
           <p className="text-sm break-all text-zinc-500">{user.email}</p>
         </div>
         <div className="flex gap-2">
-          <Link to="/" className="rounded-lg px-3 py-2 text-sm hover:bg-zinc-100 dark:hover:bg-zinc-800">{t('nav.back')}</Link>
-          <Button onClick={() => void logout().then(() => navigate('/'))} data-testid="logout">{t('auth.logout')}</Button>
+          <Link to="/" className="rounded-lg px-3 py-2 text-sm hover:bg-zinc-100 dark:hover:bg-zinc-800">
+            {t('nav.back')}
+          </Link>
+          <Button onClick={() => void logout().then(() => navigate('/'))} data-testid="logout">
+            {t('auth.logout')}
+          </Button>
         </div>
       </div>
       <Section title={t('account.credits')}>
-        <p className="text-3xl font-bold text-amber-500" data-testid="account-credits">{user.credits}</p>
+        <p className="text-3xl font-bold text-amber-500" data-testid="account-credits">
+          {user.credits}
+        </p>
         <RedeemForm />
       </Section>
-      <Section title={t('ledger.title')}><LedgerList /></Section>
-      <Section title={t('keys.title')}><ApiKeys /></Section>
-      <Section title={t('account.changePassword')}><PasswordForm /></Section>
+      <Section title={t('ledger.title')}>
+        <LedgerList />
+      </Section>
+      <Section title={t('keys.title')}>
+        <ApiKeys />
+      </Section>
+      <Section title={t('account.changePassword')}>
+        <PasswordForm />
+      </Section>
     </div>
   );
 }

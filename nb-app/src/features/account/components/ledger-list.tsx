@@ -1,32 +1,15 @@
-import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '@/components/ui/button';
-import { useAuth } from '@/stores/auth';
-import { fetchLedger, type LedgerEntry } from '../api/account';
+import { useLedger } from '../api/account';
 
 export function LedgerList() {
   const { t, i18n } = useTranslation();
-  const credits = useAuth((s) => s.user?.credits);
-  const [items, setItems] = useState<LedgerEntry[]>([]);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [loading, setLoading] = useState(false);
+  const ledger = useLedger();
+  const items = ledger.data?.pages.flatMap((page) => page.items) ?? [];
+  const loading = ledger.isFetching;
 
-  const load = useCallback(async (from: string | null, reset: boolean) => {
-    setLoading(true);
-    try {
-      const page = await fetchLedger(from);
-      setItems((cur) => (reset ? page.items : [...cur, ...page.items]));
-      setCursor(page.next_cursor);
-    } finally {
-      setLoading(false);
-    }
-  }, []);
-
-  useEffect(() => {
-    void load(null, true).catch(() => undefined);
-  }, [load, credits]);
-
-  if (items.length === 0) return <p className="text-sm text-zinc-500">{loading ? t('common.loading') : t('ledger.empty')}</p>;
+  if (items.length === 0)
+    return <p className="text-sm text-zinc-500">{loading ? t('common.loading') : t('ledger.empty')}</p>;
   return (
     <div className="space-y-2">
       <ul className="divide-y divide-zinc-200 text-sm dark:divide-zinc-800" data-testid="ledger">
@@ -37,13 +20,19 @@ export function LedgerList() {
               <p className="truncate text-xs text-zinc-500">{new Date(e.created_at).toLocaleString(i18n.language)}</p>
             </div>
             <div className="text-right">
-              <p className={e.delta >= 0 ? 'text-emerald-600' : 'text-red-600'}>{e.delta > 0 ? `+${e.delta}` : e.delta}</p>
+              <p className={e.delta >= 0 ? 'text-emerald-600' : 'text-red-600'}>
+                {e.delta > 0 ? `+${e.delta}` : e.delta}
+              </p>
               <p className="text-xs text-zinc-500">{t('ledger.balance', { count: e.balance_after })}</p>
             </div>
           </li>
         ))}
       </ul>
-      {cursor ? <Button size="sm" disabled={loading} onClick={() => void load(cursor, false)}>{t('common.more')}</Button> : null}
+      {ledger.hasNextPage ? (
+        <Button size="sm" disabled={loading} onClick={() => void ledger.fetchNextPage()}>
+          {t('common.more')}
+        </Button>
+      ) : null}
     </div>
   );
 }

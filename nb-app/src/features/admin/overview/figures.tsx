@@ -1,17 +1,10 @@
 import { useTranslation } from 'react-i18next';
+import type { Schemas } from '@/lib/api-client';
+import type { Overview } from '../api/stats';
 
+/** The windows the overview answers by name (its `generations` and `credits` maps are keyed by these). */
 export const PERIODS = ['today', 'last_7_days', 'last_30_days', 'all_time'] as const;
 export type Period = (typeof PERIODS)[number];
-
-type Counts = Record<string, number | Record<string, number> | undefined>;
-
-export interface Overview {
-  users?: Record<string, number>;
-  generations?: Partial<Record<Period, Counts>>;
-  credits?: Partial<Record<Period, Record<string, number>>>;
-  pool?: Record<string, number>;
-  pending_generations?: number;
-}
 
 function Figure({ label, value, tone }: { label: string; value: string | number; tone?: string }) {
   return (
@@ -27,19 +20,29 @@ const num = (v: unknown) => (typeof v === 'number' ? v : 0);
 /** The headline numbers of one period: people, generations by outcome, credits and the key pool. */
 export function Figures({ data, period }: { data: Overview; period: Period }) {
   const { t } = useTranslation();
-  const users = data.users ?? {};
-  const gen = data.generations?.[period] ?? {};
-  const credits = data.credits?.[period] ?? {};
-  const pool = data.pool ?? {};
+  const users = data.users;
+  const gen: Partial<Schemas['GenerationWindow']> = data.generations[period] ?? {};
+  const credits: Partial<Schemas['CreditWindow']> = data.credits[period] ?? {};
+  const pool = data.pool;
   const total = num(gen.total);
   const rate = total ? `${Math.round((num(gen.succeeded) / total) * 100)}%` : '—';
   const suffix = period === 'all_time' ? 'total' : period;
   return (
     <div className="grid grid-cols-2 gap-3 sm:grid-cols-4" data-testid="overview-figures">
       <Figure label={t('admin.overview.users')} value={num(users.total)} />
-      <Figure label={t('admin.overview.activeUsers')} value={num(users[period === 'all_time' ? 'active_last_30_days' : `active_${period}`])} />
-      <Figure label={t('admin.overview.newUsers')} value={num(users[period === 'all_time' ? 'total' : `new_${suffix}`])} />
-      <Figure label={t('admin.overview.pool')} value={`${num(pool.active)} / ${num(pool.total)}`} tone={num(pool.active) ? 'text-emerald-600' : 'text-amber-600'} />
+      <Figure
+        label={t('admin.overview.activeUsers')}
+        value={num(users[period === 'all_time' ? 'active_last_30_days' : `active_${period}`])}
+      />
+      <Figure
+        label={t('admin.overview.newUsers')}
+        value={num(users[period === 'all_time' ? 'total' : `new_${suffix}`])}
+      />
+      <Figure
+        label={t('admin.overview.pool')}
+        value={`${num(pool.active)} / ${num(pool.total)}`}
+        tone={num(pool.active) ? 'text-emerald-600' : 'text-amber-600'}
+      />
       <Figure label={t('admin.overview.generations')} value={total} />
       <Figure label={t('admin.overview.succeeded')} value={num(gen.succeeded)} tone="text-emerald-600" />
       <Figure label={t('admin.overview.refunded')} value={num(gen.refunded) + num(gen.failed)} tone="text-red-600" />

@@ -1,34 +1,32 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { api } from '@/lib/api-client';
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Legend,
+  Line,
+  LineChart,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
+import { useModelStats, useOverview, useSeries, type Bucket, type Metric } from '../api/stats';
 import { inputClass, PageHeader } from '../components/page-header';
-import { Figures, PERIODS, type Overview, type Period } from './figures';
+import { Figures, PERIODS, type Period } from './figures';
 
-const METRICS = ['generations', 'successes', 'failures', 'credits_spent', 'credits_redeemed', 'credits_refunded', 'active_users', 'signups', 'latency_p95'];
-
-interface Series {
-  points: { t: string; value: number | null }[];
-}
-
-interface ModelStats {
-  model: string;
-  name?: string;
-  succeeded: number;
-  refunded: number;
-  failed: number;
-  credits_spent: number;
-}
-
-function useJson<T>(path: string) {
-  const [data, setData] = useState<T | null>(null);
-  const [error, setError] = useState('');
-  useEffect(() => {
-    setError('');
-    api<T>(path).then(setData).catch((e: Error) => setError(e.message));
-  }, [path]);
-  return { data, error };
-}
+const METRICS: readonly Metric[] = [
+  'generations',
+  'successes',
+  'failures',
+  'credits_spent',
+  'credits_redeemed',
+  'credits_refunded',
+  'active_users',
+  'signups',
+  'latency_p95',
+];
 
 function Card({ title, children, actions }: { title: string; children: ReactNode; actions?: ReactNode }) {
   return (
@@ -45,32 +43,59 @@ function Card({ title, children, actions }: { title: string; children: ReactNode
 export default function OverviewPage() {
   const { t } = useTranslation();
   const [period, setPeriod] = useState<Period>('today');
-  const [metric, setMetric] = useState(METRICS[0]);
-  const [bucket, setBucket] = useState<'hour' | 'day'>('day');
-  const overview = useJson<Overview>('/api/admin/stats/overview');
-  const series = useJson<Series>(`/api/admin/stats/timeseries?metric=${metric}&bucket=${bucket}`);
-  const models = useJson<ModelStats[]>('/api/admin/stats/models');
+  const [metric, setMetric] = useState<Metric>(METRICS[0]);
+  const [bucket, setBucket] = useState<Bucket>('day');
+  const overview = useOverview();
+  const series = useSeries({ metric, bucket });
+  const models = useModelStats();
   const points = (series.data?.points ?? []).map((p) => ({ t: p.t, value: p.value ?? 0 }));
-  const modelRows = (models.data ?? []).map((m) => ({ ...m, label: m.name ?? m.model }));
-  const error = overview.error || series.error || models.error;
+  const modelRows = (models.data ?? []).map((m) => ({ ...m, label: m.name || m.model }));
+  const error = (overview.error ?? series.error ?? models.error)?.message;
 
   return (
     <div className="space-y-4">
       <PageHeader title={t('admin.nav.overview')}>
-        <select className={inputClass} value={period} onChange={(e) => setPeriod(e.target.value as Period)} aria-label={t('admin.overview.period')}>
-          {PERIODS.map((p) => <option key={p} value={p}>{t(`admin.overview.periods.${p}`)}</option>)}
+        <select
+          className={inputClass}
+          value={period}
+          onChange={(e) => setPeriod(e.target.value as Period)}
+          aria-label={t('admin.overview.period')}
+        >
+          {PERIODS.map((p) => (
+            <option key={p} value={p}>
+              {t(`admin.overview.periods.${p}`)}
+            </option>
+          ))}
         </select>
       </PageHeader>
-      {error ? <p role="alert" className="text-sm text-red-600">{error}</p> : null}
+      {error ? (
+        <p role="alert" className="text-sm text-red-600">
+          {error}
+        </p>
+      ) : null}
       {overview.data ? <Figures data={overview.data} period={period} /> : null}
       <Card
         title={t('admin.overview.trend')}
         actions={
           <>
-            <select className={inputClass} value={metric} onChange={(e) => setMetric(e.target.value)} aria-label={t('admin.overview.metric')}>
-              {METRICS.map((m) => <option key={m} value={m}>{t(`admin.overview.metrics.${m}`)}</option>)}
+            <select
+              className={inputClass}
+              value={metric}
+              onChange={(e) => setMetric(e.target.value as Metric)}
+              aria-label={t('admin.overview.metric')}
+            >
+              {METRICS.map((m) => (
+                <option key={m} value={m}>
+                  {t(`admin.overview.metrics.${m}`)}
+                </option>
+              ))}
             </select>
-            <select className={inputClass} value={bucket} onChange={(e) => setBucket(e.target.value as 'hour' | 'day')} aria-label={t('admin.overview.bucket')}>
+            <select
+              className={inputClass}
+              value={bucket}
+              onChange={(e) => setBucket(e.target.value as Bucket)}
+              aria-label={t('admin.overview.bucket')}
+            >
               <option value="day">{t('admin.overview.day')}</option>
               <option value="hour">{t('admin.overview.hour')}</option>
             </select>
@@ -81,10 +106,21 @@ export default function OverviewPage() {
           <ResponsiveContainer>
             <LineChart data={points}>
               <CartesianGrid strokeDasharray="3 3" opacity={0.3} />
-              <XAxis dataKey="t" tick={{ fontSize: 11 }} tickFormatter={(v: string) => (bucket === 'day' ? v.slice(5, 10) : v.slice(11, 16))} />
+              <XAxis
+                dataKey="t"
+                tick={{ fontSize: 11 }}
+                tickFormatter={(v: string) => (bucket === 'day' ? v.slice(5, 10) : v.slice(11, 16))}
+              />
               <YAxis tick={{ fontSize: 11 }} allowDecimals={false} />
               <Tooltip />
-              <Line type="monotone" dataKey="value" name={t(`admin.overview.metrics.${metric}`)} stroke="#f59e0b" dot={false} strokeWidth={2} />
+              <Line
+                type="monotone"
+                dataKey="value"
+                name={t(`admin.overview.metrics.${metric}`)}
+                stroke="#f59e0b"
+                dot={false}
+                strokeWidth={2}
+              />
             </LineChart>
           </ResponsiveContainer>
         </div>

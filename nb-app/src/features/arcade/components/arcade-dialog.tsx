@@ -24,16 +24,30 @@ export default function ArcadeDialog() {
   return (
     <Dialog open={open} onClose={() => close('arcade')} title={t('arcade.title')} testId="arcade">
       <div className="space-y-4">
-        <p className="text-xs text-zinc-500" aria-live="polite">{running ? t('arcade.waiting', { count: running }) : t('arcade.ready')}</p>
+        <p className="text-xs text-zinc-500" aria-live="polite">
+          {running ? t('arcade.waiting', { count: running }) : t('arcade.ready')}
+        </p>
         <div className="grid grid-cols-4 gap-2">
           {(Object.keys(GAMES) as GameId[]).map((id) => (
-            <button key={id} type="button" data-testid={`game-${id}`} onClick={() => setGame(id)} className={`rounded-lg px-2 py-2 text-xs font-medium ${game === id ? 'bg-amber-400 text-zinc-950' : 'bg-zinc-100 hover:bg-zinc-200 dark:bg-zinc-800 dark:hover:bg-zinc-700'}`}>
+            <button
+              key={id}
+              type="button"
+              data-testid={`game-${id}`}
+              onClick={() => setGame(id)}
+              className={`rounded-lg px-2 py-2 text-xs font-medium ${game === id ? 'bg-amber-400 text-zinc-950' : 'bg-zinc-100 hover:bg-zinc-200 dark:bg-zinc-800 dark:hover:bg-zinc-700'}`}
+            >
               {t(`arcade.games.${id}`)}
             </button>
           ))}
         </div>
         {Game ? (
-          <Suspense fallback={<div className="flex justify-center py-10"><Spinner /></div>}>
+          <Suspense
+            fallback={
+              <div className="flex justify-center py-10">
+                <Spinner />
+              </div>
+            }
+          >
             <Game key={game} />
           </Suspense>
         ) : (

@@ -35,7 +35,8 @@ export default function Dino() {
         for (const o of w.obstacles) o.x -= w.speed;
         w.obstacles = w.obstacles.filter((o) => o.x + o.w > 0);
         const last = w.obstacles[w.obstacles.length - 1];
-        if (!last || last.x < W - 120 - Math.random() * 160) w.obstacles.push({ x: W, w: 10 + Math.random() * 14, h: 18 + Math.random() * 22 });
+        if (!last || last.x < W - 120 - Math.random() * 160)
+          w.obstacles.push({ x: W, w: 10 + Math.random() * 14, h: 18 + Math.random() * 22 });
         w.score += 1;
         w.speed = 3 + w.score / 600;
         if (w.obstacles.some((o) => o.x < 40 && o.x + o.w > 24 && w.y < o.h)) {
@@ -80,7 +81,13 @@ export default function Dino() {
       onSwipe={(d) => d === 'up' && jump()}
       status={over ? t('arcade.gameOverRestart', { score }) : t('arcade.score', { score })}
     >
-      <canvas ref={canvas} width={W} height={H} onPointerDown={jump} className="w-full rounded-lg bg-zinc-50 dark:bg-zinc-900" />
+      <canvas
+        ref={canvas}
+        width={W}
+        height={H}
+        onPointerDown={jump}
+        className="w-full rounded-lg bg-zinc-50 dark:bg-zinc-900"
+      />
     </GameFrame>
   );
 }

@@ -20,7 +20,8 @@ export default function Life() {
     return () => clearInterval(timer);
   }, [running]);
 
-  const toggle = (y: number, x: number) => setGrid((g) => g.map((row, j) => row.map((v, i) => (j === y && i === x ? !v : v))));
+  const toggle = (y: number, x: number) =>
+    setGrid((g) => g.map((row, j) => row.map((v, i) => (j === y && i === x ? !v : v))));
 
   return (
     <GameFrame
@@ -33,14 +34,38 @@ export default function Life() {
       }}
       status={t('arcade.generation', { n: generation })}
     >
-      <div className="grid w-full gap-px rounded-lg bg-zinc-300 p-px dark:bg-zinc-700" style={{ gridTemplateColumns: `repeat(${SIZE}, minmax(0, 1fr))` }}>
-        {grid.map((row, y) => row.map((alive, x) => (
-          <button key={`${y}-${x}`} type="button" tabIndex={-1} aria-label={`${x},${y}`} onClick={() => toggle(y, x)} className={`aspect-square ${alive ? 'bg-amber-400' : 'bg-white dark:bg-zinc-900'}`} />
-        )))}
+      <div
+        className="grid w-full gap-px rounded-lg bg-zinc-300 p-px dark:bg-zinc-700"
+        style={{ gridTemplateColumns: `repeat(${SIZE}, minmax(0, 1fr))` }}
+      >
+        {grid.map((row, y) =>
+          row.map((alive, x) => (
+            <button
+              key={`${y}-${x}`}
+              type="button"
+              tabIndex={-1}
+              aria-label={`${x},${y}`}
+              onClick={() => toggle(y, x)}
+              className={`aspect-square ${alive ? 'bg-amber-400' : 'bg-white dark:bg-zinc-900'}`}
+            />
+          )),
+        )}
       </div>
       <div className="flex gap-2 text-xs">
-        <button type="button" className="rounded bg-zinc-100 px-2 py-1 dark:bg-zinc-800" onClick={() => setRunning((r) => !r)}>{running ? t('arcade.pause') : t('arcade.play')}</button>
-        <button type="button" className="rounded bg-zinc-100 px-2 py-1 dark:bg-zinc-800" onClick={() => setGrid(randomGrid(SIZE, SIZE))}>{t('arcade.random')}</button>
+        <button
+          type="button"
+          className="rounded bg-zinc-100 px-2 py-1 dark:bg-zinc-800"
+          onClick={() => setRunning((r) => !r)}
+        >
+          {running ? t('arcade.pause') : t('arcade.play')}
+        </button>
+        <button
+          type="button"
+          className="rounded bg-zinc-100 px-2 py-1 dark:bg-zinc-800"
+          onClick={() => setGrid(randomGrid(SIZE, SIZE))}
+        >
+          {t('arcade.random')}
+        </button>
       </div>
     </GameFrame>
   );

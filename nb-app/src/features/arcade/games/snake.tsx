@@ -5,8 +5,14 @@ import { GameFrame } from '../components/game-frame';
 const N = 16;
 type Point = { x: number; y: number };
 const DIRS: Record<string, Point> = {
-  ArrowUp: { x: 0, y: -1 }, ArrowDown: { x: 0, y: 1 }, ArrowLeft: { x: -1, y: 0 }, ArrowRight: { x: 1, y: 0 },
-  w: { x: 0, y: -1 }, s: { x: 0, y: 1 }, a: { x: -1, y: 0 }, d: { x: 1, y: 0 },
+  ArrowUp: { x: 0, y: -1 },
+  ArrowDown: { x: 0, y: 1 },
+  ArrowLeft: { x: -1, y: 0 },
+  ArrowRight: { x: 1, y: 0 },
+  w: { x: 0, y: -1 },
+  s: { x: 0, y: 1 },
+  a: { x: -1, y: 0 },
+  d: { x: 1, y: 0 },
 };
 const SWIPES: Record<string, string> = { up: 'ArrowUp', down: 'ArrowDown', left: 'ArrowLeft', right: 'ArrowRight' };
 
@@ -19,7 +25,10 @@ const randomFood = (snake: Point[]): Point => {
 
 export default function Snake() {
   const { t } = useTranslation();
-  const [snake, setSnake] = useState<Point[]>([{ x: 8, y: 8 }, { x: 7, y: 8 }]);
+  const [snake, setSnake] = useState<Point[]>([
+    { x: 8, y: 8 },
+    { x: 7, y: 8 },
+  ]);
   const [food, setFood] = useState<Point>({ x: 12, y: 8 });
   const [alive, setAlive] = useState(true);
   const dir = useRef<Point>({ x: 1, y: 0 });
@@ -53,7 +62,10 @@ export default function Snake() {
   };
 
   const restart = () => {
-    setSnake([{ x: 8, y: 8 }, { x: 7, y: 8 }]);
+    setSnake([
+      { x: 8, y: 8 },
+      { x: 7, y: 8 },
+    ]);
     dir.current = queued.current = { x: 1, y: 0 };
     setAlive(true);
   };
@@ -63,11 +75,21 @@ export default function Snake() {
     <GameFrame
       onKey={(key) => (key === ' ' && !alive ? (restart(), true) : turn(key))}
       onSwipe={(d) => turn(SWIPES[d])}
-      status={alive ? t('arcade.score', { score: snake.length - 2 }) : t('arcade.gameOverRestart', { score: snake.length - 2 })}
+      status={
+        alive
+          ? t('arcade.score', { score: snake.length - 2 })
+          : t('arcade.gameOverRestart', { score: snake.length - 2 })
+      }
     >
-      <div className="grid w-full gap-px rounded-lg bg-zinc-900 p-1" style={{ gridTemplateColumns: `repeat(${N}, minmax(0, 1fr))` }}>
+      <div
+        className="grid w-full gap-px rounded-lg bg-zinc-900 p-1"
+        style={{ gridTemplateColumns: `repeat(${N}, minmax(0, 1fr))` }}
+      >
         {Array.from({ length: N * N }, (_, i) => (
-          <div key={i} className={`aspect-square rounded-[2px] ${cells.has(i) ? 'bg-emerald-400' : i === food.y * N + food.x ? 'bg-red-500' : 'bg-zinc-800'}`} />
+          <div
+            key={i}
+            className={`aspect-square rounded-[2px] ${cells.has(i) ? 'bg-emerald-400' : i === food.y * N + food.x ? 'bg-red-500' : 'bg-zinc-800'}`}
+          />
         ))}
       </div>
     </GameFrame>

@@ -47,7 +47,13 @@ export function addTile(board: Board, random = Math.random): Board {
 }
 
 export function newBoard(size = 4, random = Math.random): Board {
-  return addTile(addTile(Array.from({ length: size }, () => new Array<number>(size).fill(0)), random), random);
+  return addTile(
+    addTile(
+      Array.from({ length: size }, () => new Array<number>(size).fill(0)),
+      random,
+    ),
+    random,
+  );
 }
 
 export function canMove(board: Board): boolean {

@@ -12,7 +12,9 @@ export function ConversationBar() {
   const title = active.title || t('conversations.untitled');
   return (
     <div className="sticky top-0 z-10 flex items-center justify-between gap-2 border-b border-zinc-200 bg-white/90 px-3 py-2 backdrop-blur sm:px-6 dark:border-zinc-800 dark:bg-zinc-950/90">
-      <h1 className="truncate text-sm font-medium" title={title}>{title}</h1>
+      <h1 className="truncate text-sm font-medium" title={title}>
+        {title}
+      </h1>
       {count > 0 ? (
         <Button
           size="sm"

@@ -49,7 +49,17 @@ export function ConversationItem({ conversation, active, busy, onSelect, onRenam
         {busy ? <span className="mr-1 inline-block h-2 w-2 animate-pulse rounded-full bg-amber-500" /> : null}
         {label}
       </button>
-      <button type="button" aria-label={t('conversations.rename')} className="rounded p-1 text-xs text-zinc-500 opacity-100 hover:bg-zinc-200 sm:opacity-0 sm:group-hover:opacity-100 dark:hover:bg-zinc-700" onClick={() => { setTitle(conversation.title); setEditing(true); }}><Icon name="edit" className="h-4 w-4" /></button>
+      <button
+        type="button"
+        aria-label={t('conversations.rename')}
+        className="rounded p-1 text-xs text-zinc-500 opacity-100 hover:bg-zinc-200 sm:opacity-0 sm:group-hover:opacity-100 dark:hover:bg-zinc-700"
+        onClick={() => {
+          setTitle(conversation.title);
+          setEditing(true);
+        }}
+      >
+        <Icon name="edit" className="h-4 w-4" />
+      </button>
       <button
         type="button"
         aria-label={t('conversations.delete')}

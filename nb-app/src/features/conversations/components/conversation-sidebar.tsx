@@ -28,7 +28,9 @@ export function ConversationSidebar() {
       >
         <Icon name="plus" className="h-4 w-4" /> {t('conversations.new')}
       </Button>
-      <h2 className="px-2 pt-2 text-xs font-medium tracking-wide text-zinc-500 uppercase">{t('conversations.title')}</h2>
+      <h2 className="px-2 pt-2 text-xs font-medium tracking-wide text-zinc-500 uppercase">
+        {t('conversations.title')}
+      </h2>
       <div className="min-h-0 flex-1 space-y-0.5 overflow-y-auto">
         {list.length === 0 ? <p className="px-2 text-sm text-zinc-500">{t('conversations.empty')}</p> : null}
         {list.map((c) => (

@@ -4,8 +4,18 @@ import { useAuth } from '@/stores/auth';
 import { useUi } from '@/stores/ui';
 
 const KNOWN = new Set([
-  'no_credits', 'bad_key', 'unauthorized', 'rate_limited', 'busy', 'model_not_found', 'invalid_request',
-  'network', 'blocked', 'safety', 'no_image', 'unknown',
+  'no_credits',
+  'bad_key',
+  'unauthorized',
+  'rate_limited',
+  'busy',
+  'model_not_found',
+  'invalid_request',
+  'network',
+  'blocked',
+  'safety',
+  'no_image',
+  'unknown',
 ]);
 
 /** Says what happened and what to do about it, with the one button that helps. */
@@ -15,14 +25,27 @@ export function ErrorNotice({ kind, message }: { kind: string; message: string }
   const loggedIn = useAuth((s) => Boolean(s.accessToken));
   const key = KNOWN.has(kind) ? kind : 'unknown';
   return (
-    <div role="alert" data-testid="generation-error" data-kind={key} className="rounded-lg border border-red-200 bg-red-50 p-3 text-sm text-red-800 dark:border-red-900/60 dark:bg-red-950/40 dark:text-red-200">
+    <div
+      role="alert"
+      data-testid="generation-error"
+      data-kind={key}
+      className="rounded-lg border border-red-200 bg-red-50 p-3 text-sm text-red-800 dark:border-red-900/60 dark:bg-red-950/40 dark:text-red-200"
+    >
       <p className="font-medium">{t(`errors.${key}.title`)}</p>
       <p className="mt-1 text-red-700/90 dark:text-red-300/90">{t(`errors.${key}.action`)}</p>
       {message && key !== 'no_image' ? <p className="mt-1 line-clamp-3 text-xs opacity-70">{message}</p> : null}
       {key === 'no_image' && message ? <p className="mt-1 text-xs whitespace-pre-wrap opacity-80">{message}</p> : null}
       <div className="mt-2 flex gap-2">
-        {key === 'no_credits' ? <Button size="sm" variant="primary" onClick={() => open('redeem')}>{t('account.redeem')}</Button> : null}
-        {key === 'bad_key' && !loggedIn ? <Button size="sm" variant="primary" onClick={() => open('key')}>{t('key.open')}</Button> : null}
+        {key === 'no_credits' ? (
+          <Button size="sm" variant="primary" onClick={() => open('redeem')}>
+            {t('account.redeem')}
+          </Button>
+        ) : null}
+        {key === 'bad_key' && !loggedIn ? (
+          <Button size="sm" variant="primary" onClick={() => open('key')}>
+            {t('key.open')}
+          </Button>
+        ) : null}
       </div>
     </div>
   );

@@ -7,7 +7,8 @@ import { currentOptions } from '@/stores/generation-options';
 import { InflightView } from './inflight-view';
 import { MessageView } from './message-view';
 
-type Row = { kind: 'message'; position: number; message: MessageRecord } | { kind: 'run'; position: number; run: InFlight };
+type Row =
+  { kind: 'message'; position: number; message: MessageRecord } | { kind: 'run'; position: number; run: InFlight };
 
 const EMPTY: MessageRecord[] = [];
 
@@ -37,7 +38,10 @@ export function MessageList({ conversationId }: { conversationId: string }) {
   const regenerate = (message: MessageRecord) => {
     const prompt = [...messages].reverse().find((m) => m.role === 'user' && m.position < message.position);
     if (!prompt) return;
-    const text = prompt.parts.filter((p) => p.text).map((p) => p.text).join('\n');
+    const text = prompt.parts
+      .filter((p) => p.text)
+      .map((p) => p.text)
+      .join('\n');
     void send({ conversationId, prompt: text, inputs: [], options: currentOptions(), replyTo: prompt });
   };
 

@@ -19,16 +19,23 @@ const refsOf = (message: MessageRecord): ImageRef[] =>
   finalImages(message.parts).flatMap((p) => (p.imageRef ? [p.imageRef] : []));
 
 function UserMessage({ message }: { message: MessageRecord }) {
-  const text = message.parts.filter((p) => p.text).map((p) => p.text).join('\n');
+  const text = message.parts
+    .filter((p) => p.text)
+    .map((p) => p.text)
+    .join('\n');
   const images = message.parts.flatMap((p) => (p.imageRef ? [p.imageRef] : []));
   return (
     <div className="flex justify-end" data-testid="user-message">
       <div className="max-w-[85%] space-y-2 rounded-2xl rounded-br-sm bg-amber-100 px-4 py-2 text-sm dark:bg-amber-500/15">
-        {message.meta?.pipeline ? <span className="text-xs text-amber-700 dark:text-amber-300">{message.meta.pipeline}</span> : null}
+        {message.meta?.pipeline ? (
+          <span className="text-xs text-amber-700 dark:text-amber-300">{message.meta.pipeline}</span>
+        ) : null}
         {text ? <p className="whitespace-pre-wrap break-words">{text}</p> : null}
         {images.length ? (
           <div className="flex flex-wrap gap-1">
-            {images.map((ref) => <StoredImage key={ref.id} imageRef={ref} thumb className="h-16 w-16 rounded-md object-cover" />)}
+            {images.map((ref) => (
+              <StoredImage key={ref.id} imageRef={ref} thumb className="h-16 w-16 rounded-md object-cover" />
+            ))}
           </div>
         ) : null}
       </div>
@@ -51,12 +58,37 @@ export function MessageView({ message, onRegenerate, onDelete }: MessageViewProp
       <ResultGrid images={images} />
       {text && message.status === 'done' ? <LazyMarkdown text={text} /> : null}
       <div className="flex flex-wrap items-center gap-1 text-xs text-zinc-500">
-        {message.meta?.model ? <span className="mr-2">{message.meta.model}{seconds ? ` · ${seconds}s` : ''}</span> : null}
-        {onRegenerate ? <button type="button" className="rounded px-2 py-1 hover:bg-zinc-100 dark:hover:bg-zinc-800" onClick={onRegenerate}>{t('results.regenerate')}</button> : null}
-        {images.length > 1 ? (
-          <button type="button" className="rounded px-2 py-1 hover:bg-zinc-100 dark:hover:bg-zinc-800" onClick={() => void downloadAllAsZip(images)}>{t('results.downloadAll')}</button>
+        {message.meta?.model ? (
+          <span className="mr-2">
+            {message.meta.model}
+            {seconds ? ` · ${seconds}s` : ''}
+          </span>
         ) : null}
-        <button type="button" className="rounded px-2 py-1 hover:bg-zinc-100 hover:text-red-600 dark:hover:bg-zinc-800" onClick={onDelete}>{t('results.delete')}</button>
+        {onRegenerate ? (
+          <button
+            type="button"
+            className="rounded px-2 py-1 hover:bg-zinc-100 dark:hover:bg-zinc-800"
+            onClick={onRegenerate}
+          >
+            {t('results.regenerate')}
+          </button>
+        ) : null}
+        {images.length > 1 ? (
+          <button
+            type="button"
+            className="rounded px-2 py-1 hover:bg-zinc-100 dark:hover:bg-zinc-800"
+            onClick={() => void downloadAllAsZip(images)}
+          >
+            {t('results.downloadAll')}
+          </button>
+        ) : null}
+        <button
+          type="button"
+          className="rounded px-2 py-1 hover:bg-zinc-100 hover:text-red-600 dark:hover:bg-zinc-800"
+          onClick={onDelete}
+        >
+          {t('results.delete')}
+        </button>
       </div>
     </div>
   );

@@ -35,14 +35,18 @@ export function PromptBox({ SlashPicker }: { SlashPicker?: ComponentType<SlashPi
   const activeId = useConversations((s) => s.activeId);
   const busy = useGeneration((s) => Object.values(s.inflight).some((r) => r.conversationId === activeId));
   const stopConversation = useGeneration((s) => s.stopConversation);
-  const promptInsert = useUi((s) => s.promptInsert);
 
+  /** Text handed over by the prompt library: taken once, whether it came before or after the box appeared. */
   useEffect(() => {
-    if (promptInsert === null) return;
-    setText((cur) => (cur.trim() ? `${cur.trimEnd()}\n${promptInsert}` : promptInsert));
-    useUi.getState().insertPrompt(null);
-    area.current?.focus();
-  }, [promptInsert]);
+    const take = (insert: string | null) => {
+      if (insert === null) return;
+      useUi.getState().insertPrompt(null);
+      setText((cur) => (cur.trim() ? `${cur.trimEnd()}\n${insert}` : insert));
+      area.current?.focus();
+    };
+    take(useUi.getState().promptInsert);
+    return useUi.subscribe((state) => take(state.promptInsert));
+  }, []);
 
   const submit = async () => {
     const prompt = text.trim();
@@ -82,16 +86,31 @@ export function PromptBox({ SlashPicker }: { SlashPicker?: ComponentType<SlashPi
           {inputs.map((ref) => (
             <div key={ref.id} className="relative h-16 w-16">
               <StoredImage imageRef={ref} className="h-16 w-16 rounded-lg object-cover" />
-              <button type="button" aria-label={t('prompt.removeImage')} onClick={() => remove(ref.id)} className="absolute -top-1.5 -right-1.5 h-5 w-5 rounded-full bg-zinc-900 text-xs text-white">✕</button>
+              <button
+                type="button"
+                aria-label={t('prompt.removeImage')}
+                onClick={() => remove(ref.id)}
+                className="absolute -top-1.5 -right-1.5 h-5 w-5 rounded-full bg-zinc-900 text-xs text-white"
+              >
+                ✕
+              </button>
             </div>
           ))}
-          <span className="self-end text-xs text-zinc-500">{inputs.length}/{limit}</span>
+          <span className="self-end text-xs text-zinc-500">
+            {inputs.length}/{limit}
+          </span>
         </div>
       ) : null}
-      {SlashPicker ? <SlashPicker text={text} caret={caret} onReplace={(next, pos) => {
-        setText(next);
-        requestAnimationFrame(() => area.current?.setSelectionRange(pos, pos));
-      }} /> : null}
+      {SlashPicker ? (
+        <SlashPicker
+          text={text}
+          caret={caret}
+          onReplace={(next, pos) => {
+            setText(next);
+            requestAnimationFrame(() => area.current?.setSelectionRange(pos, pos));
+          }}
+        />
+      ) : null}
       <textarea
         ref={area}
         value={text}
@@ -117,17 +136,66 @@ export function PromptBox({ SlashPicker }: { SlashPicker?: ComponentType<SlashPi
           <OptionsBar models={models} />
         </div>
         <div className="ml-auto flex items-center gap-2">
-          <Button size="sm" variant="ghost" className="sm:hidden" aria-expanded={showOptions} onClick={() => setShowOptions(!showOptions)}>
+          <Button
+            size="sm"
+            variant="ghost"
+            className="sm:hidden"
+            aria-expanded={showOptions}
+            onClick={() => setShowOptions(!showOptions)}
+          >
             <Icon name="sliders" className="h-4 w-4" /> {t('prompt.options')}
           </Button>
-          <input ref={fileInput} type="file" accept="image/*" multiple hidden onChange={(e) => { if (e.target.files) void addFiles(e.target.files); e.target.value = ''; }} />
-          <input ref={cameraInput} type="file" accept="image/*" capture="environment" hidden onChange={(e) => { if (e.target.files) void addFiles(e.target.files); e.target.value = ''; }} />
-          <Button size="icon" variant="ghost" aria-label={t('prompt.addImages')} title={t('prompt.addImages')} onClick={() => fileInput.current?.click()}><Icon name="image" /></Button>
-          <Button size="icon" variant="ghost" className="sm:hidden" aria-label={t('prompt.camera')} onClick={() => cameraInput.current?.click()}><Icon name="camera" /></Button>
+          <input
+            ref={fileInput}
+            type="file"
+            accept="image/*"
+            multiple
+            hidden
+            onChange={(e) => {
+              if (e.target.files) void addFiles(e.target.files);
+              e.target.value = '';
+            }}
+          />
+          <input
+            ref={cameraInput}
+            type="file"
+            accept="image/*"
+            capture="environment"
+            hidden
+            onChange={(e) => {
+              if (e.target.files) void addFiles(e.target.files);
+              e.target.value = '';
+            }}
+          />
+          <Button
+            size="icon"
+            variant="ghost"
+            aria-label={t('prompt.addImages')}
+            title={t('prompt.addImages')}
+            onClick={() => fileInput.current?.click()}
+          >
+            <Icon name="image" />
+          </Button>
+          <Button
+            size="icon"
+            variant="ghost"
+            className="sm:hidden"
+            aria-label={t('prompt.camera')}
+            onClick={() => cameraInput.current?.click()}
+          >
+            <Icon name="camera" />
+          </Button>
           {busy ? (
-            <Button variant="danger" data-testid="stop-all" onClick={() => activeId && stopConversation(activeId)}>{t('generate.stop')}</Button>
+            <Button variant="danger" data-testid="stop-all" onClick={() => activeId && stopConversation(activeId)}>
+              {t('generate.stop')}
+            </Button>
           ) : null}
-          <Button variant="primary" data-testid="send" disabled={!text.trim() && inputs.length === 0} onClick={() => void submit()}>
+          <Button
+            variant="primary"
+            data-testid="send"
+            disabled={!text.trim() && inputs.length === 0}
+            onClick={() => void submit()}
+          >
             {t('prompt.send')}
           </Button>
         </div>

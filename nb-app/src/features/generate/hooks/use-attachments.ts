@@ -12,15 +12,18 @@ import { useUi } from '@/stores/ui';
 export function useAttachments(limit = MAX_REFERENCE_IMAGES) {
   const { t } = useTranslation();
   const [inputs, setInputs] = useState<ImageRef[]>([]);
-  const pending = useUi((s) => s.pendingInputs);
-  const takeInputs = useUi((s) => s.takeInputs);
 
+  /** Images handed over by "edit again" or the history: taken once, whether they came before or after mounting. */
   useEffect(() => {
-    if (pending.length === 0) return;
-    const refs = takeInputs();
-    setInputs((cur) => [...cur, ...refs].slice(0, limit));
-    toast.success(t('prompt.addedForEditing'));
-  }, [pending, takeInputs, limit, t]);
+    const take = (pending: ImageRef[]) => {
+      if (pending.length === 0) return;
+      const refs = useUi.getState().takeInputs();
+      setInputs((cur) => [...cur, ...refs].slice(0, limit));
+      toast.success(t('prompt.addedForEditing'));
+    };
+    take(useUi.getState().pendingInputs);
+    return useUi.subscribe((state) => take(state.pendingInputs));
+  }, [limit, t]);
 
   const addFiles = useCallback(
     async (files: Iterable<File>) => {

@@ -17,7 +17,12 @@ export async function loadHistoryPage(owner: string, before: number, limit = 30)
   while (cursor && out.length < limit) {
     const v = cursor.value;
     if (v.generated) {
-      out.push({ ref: { id: v.id, mimeType: v.mimeType, size: v.bytes.byteLength }, createdAt: v.createdAt, prompt: v.prompt, conversationId: v.conversationId });
+      out.push({
+        ref: { id: v.id, mimeType: v.mimeType, size: v.bytes.byteLength },
+        createdAt: v.createdAt,
+        prompt: v.prompt,
+        conversationId: v.conversationId,
+      });
     }
     cursor = await cursor.continue();
   }

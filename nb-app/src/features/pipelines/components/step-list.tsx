@@ -21,11 +21,20 @@ export function StepList({ steps }: { steps: StepState[] }) {
       </div>
       <ol className="space-y-2">
         {steps.map((s) => (
-          <li key={s.index} className="flex items-center gap-3 rounded-lg border border-zinc-200 p-2 text-sm dark:border-zinc-800" data-testid="pipeline-step" data-status={s.status}>
-            <span className={`rounded-full px-2 py-0.5 text-xs ${STATUS_STYLE[s.status]}`}>{t(`pipelines.status.${s.status}`)}</span>
+          <li
+            key={s.index}
+            className="flex items-center gap-3 rounded-lg border border-zinc-200 p-2 text-sm dark:border-zinc-800"
+            data-testid="pipeline-step"
+            data-status={s.status}
+          >
+            <span className={`rounded-full px-2 py-0.5 text-xs ${STATUS_STYLE[s.status]}`}>
+              {t(`pipelines.status.${s.status}`)}
+            </span>
             <span className="w-14 shrink-0 text-xs text-zinc-500">{s.label}</span>
             <span className="min-w-0 flex-1 truncate">{s.prompt}</span>
-            {s.images.slice(0, 3).map((ref) => <StoredImage key={ref.id} imageRef={ref} thumb className="h-10 w-10 rounded object-cover" />)}
+            {s.images.slice(0, 3).map((ref) => (
+              <StoredImage key={ref.id} imageRef={ref} thumb className="h-10 w-10 rounded object-cover" />
+            ))}
           </li>
         ))}
       </ol>

@@ -5,10 +5,13 @@ import { planSteps, runPipeline, type StepState } from './run-pipeline';
 const ref = (id: string): ImageRef => ({ id, mimeType: 'image/png' });
 
 describe('pipelines', () => {
-  it('serial: each step edits the previous step\'s images', async () => {
+  it("serial: each step edits the previous step's images", async () => {
     const seen: string[][] = [];
     const steps = await runPipeline({
-      mode: 'serial', prompts: ['a', 'b', 'c'], inputs: [ref('in')], concurrency: 3,
+      mode: 'serial',
+      prompts: ['a', 'b', 'c'],
+      inputs: [ref('in')],
+      concurrency: 3,
       runStep: async (s) => {
         seen.push(s.inputs.map((r) => r.id));
         return { ok: true, images: [ref(`out-${s.prompt}`)] };
@@ -21,7 +24,10 @@ describe('pipelines', () => {
   it('serial: stops at the first failure and skips the rest', async () => {
     let calls = 0;
     const steps = await runPipeline({
-      mode: 'serial', prompts: ['a', 'b', 'c'], inputs: [], concurrency: 1,
+      mode: 'serial',
+      prompts: ['a', 'b', 'c'],
+      inputs: [],
+      concurrency: 1,
       runStep: async (s) => {
         calls++;
         return s.prompt === 'b' ? { ok: false, images: [], error: 'safety' } : { ok: true, images: [ref(s.prompt)] };
@@ -36,7 +42,10 @@ describe('pipelines', () => {
     let peak = 0;
     const inputs: string[][] = [];
     await runPipeline({
-      mode: 'parallel', prompts: ['1', '2', '3', '4', '5', '6', '7'], inputs: [ref('x')], concurrency: 3,
+      mode: 'parallel',
+      prompts: ['1', '2', '3', '4', '5', '6', '7'],
+      inputs: [ref('x')],
+      concurrency: 3,
       runStep: async (s) => {
         inFlight++;
         peak = Math.max(peak, inFlight);
@@ -52,12 +61,26 @@ describe('pipelines', () => {
 
   it('combination: every prompt × every input', () => {
     const steps = planSteps('combination', ['p1', 'p2'], [ref('i1'), ref('i2'), ref('i3')]);
-    expect(steps.map((s) => `${s.prompt}:${s.inputs[0].id}`)).toEqual(['p1:i1', 'p1:i2', 'p1:i3', 'p2:i1', 'p2:i2', 'p2:i3']);
+    expect(steps.map((s) => `${s.prompt}:${s.inputs[0].id}`)).toEqual([
+      'p1:i1',
+      'p1:i2',
+      'p1:i3',
+      'p2:i1',
+      'p2:i2',
+      'p2:i3',
+    ]);
   });
 
   it('reports progress per step', async () => {
     const snapshots: StepState[][] = [];
-    await runPipeline({ mode: 'parallel', prompts: ['a', 'b'], inputs: [], concurrency: 1, onProgress: (s) => snapshots.push(s), runStep: async () => ({ ok: true, images: [] }) });
+    await runPipeline({
+      mode: 'parallel',
+      prompts: ['a', 'b'],
+      inputs: [],
+      concurrency: 1,
+      onProgress: (s) => snapshots.push(s),
+      runStep: async () => ({ ok: true, images: [] }),
+    });
     expect(snapshots[0].map((s) => s.status)).toEqual(['pending', 'pending']);
     expect(snapshots.some((snap) => snap[0].status === 'running' && snap[1].status === 'pending')).toBe(true);
     expect(snapshots.at(-1)?.map((s) => s.status)).toEqual(['done', 'done']);
@@ -66,7 +89,11 @@ describe('pipelines', () => {
   it('an aborted run skips the steps that have not started', async () => {
     const controller = new AbortController();
     const steps = await runPipeline({
-      mode: 'parallel', prompts: ['a', 'b', 'c'], inputs: [], concurrency: 1, signal: controller.signal,
+      mode: 'parallel',
+      prompts: ['a', 'b', 'c'],
+      inputs: [],
+      concurrency: 1,
+      signal: controller.signal,
       runStep: async () => {
         controller.abort();
         return { ok: false, images: [], error: 'aborted' };

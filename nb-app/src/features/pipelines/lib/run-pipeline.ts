@@ -34,7 +34,12 @@ export interface PipelineRun {
 /** The steps a pipeline will run, before any of them starts. */
 export function planSteps(mode: PipelineMode, prompts: string[], inputs: ImageRef[]): StepState[] {
   const make = (prompt: string, stepInputs: ImageRef[], i: number, label: string): StepState => ({
-    index: i, label, prompt, inputs: stepInputs, status: 'pending', images: [],
+    index: i,
+    label,
+    prompt,
+    inputs: stepInputs,
+    status: 'pending',
+    images: [],
   });
   if (mode === 'combination' && inputs.length > 0) {
     return prompts.flatMap((prompt, p) =>
@@ -81,6 +86,9 @@ export async function runPipeline(run: PipelineRun): Promise<StepState[]> {
     }
     return steps;
   }
-  await runLimited(steps.map((step) => () => exec(step)), run.concurrency);
+  await runLimited(
+    steps.map((step) => () => exec(step)),
+    run.concurrency,
+  );
   return steps;
 }

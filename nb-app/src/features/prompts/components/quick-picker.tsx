@@ -46,10 +46,22 @@ export function PromptQuickPicker({ text, caret, onReplace }: QuickPickerProps) 
 
   if (!visible) return null;
   return (
-    <ul role="listbox" aria-label={t('prompts.quick')} data-testid="quick-picker" className="absolute bottom-full left-2 right-2 z-20 mb-2 max-h-64 overflow-y-auto rounded-xl border border-zinc-200 bg-white p-1 shadow-lg dark:border-zinc-700 dark:bg-zinc-900">
+    <ul
+      role="listbox"
+      aria-label={t('prompts.quick')}
+      data-testid="quick-picker"
+      className="absolute bottom-full left-2 right-2 z-20 mb-2 max-h-64 overflow-y-auto rounded-xl border border-zinc-200 bg-white p-1 shadow-lg dark:border-zinc-700 dark:bg-zinc-900"
+    >
       {matches.map((p, i) => (
         <li key={p.id} role="option" aria-selected={i === index}>
-          <button type="button" onMouseDown={(e) => { e.preventDefault(); pick(i); }} className={`w-full rounded-lg px-3 py-2 text-left text-sm ${i === index ? 'bg-amber-100 dark:bg-amber-500/15' : 'hover:bg-zinc-100 dark:hover:bg-zinc-800'}`}>
+          <button
+            type="button"
+            onMouseDown={(e) => {
+              e.preventDefault();
+              pick(i);
+            }}
+            className={`w-full rounded-lg px-3 py-2 text-left text-sm ${i === index ? 'bg-amber-100 dark:bg-amber-500/15' : 'hover:bg-zinc-100 dark:hover:bg-zinc-800'}`}
+          >
             <span className="font-medium">{p.title}</span>
             <span className="block truncate text-xs text-zinc-500">{p.text}</span>
           </button>

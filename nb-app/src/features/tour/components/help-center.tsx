@@ -23,11 +23,17 @@ export default function HelpCenter() {
     <div className="mx-auto w-full max-w-3xl space-y-4 overflow-y-auto p-3 sm:p-6" data-testid="help-center">
       <div className="flex items-center justify-between gap-2">
         <h1 className="text-xl font-semibold">{t('help.title')}</h1>
-        <Link to="/" className="rounded-lg px-3 py-2 text-sm hover:bg-zinc-100 dark:hover:bg-zinc-800">{t('nav.back')}</Link>
+        <Link to="/" className="rounded-lg px-3 py-2 text-sm hover:bg-zinc-100 dark:hover:bg-zinc-800">
+          {t('nav.back')}
+        </Link>
       </div>
       <div className="grid gap-4 sm:grid-cols-2">
-        <Card title={t('help.guestTitle')}><p className="text-zinc-600 dark:text-zinc-300">{t('help.guestBody')}</p></Card>
-        <Card title={t('help.userTitle')}><p className="text-zinc-600 dark:text-zinc-300">{t('help.userBody')}</p></Card>
+        <Card title={t('help.guestTitle')}>
+          <p className="text-zinc-600 dark:text-zinc-300">{t('help.guestBody')}</p>
+        </Card>
+        <Card title={t('help.userTitle')}>
+          <p className="text-zinc-600 dark:text-zinc-300">{t('help.userBody')}</p>
+        </Card>
       </div>
       <Card title={t('help.faqTitle')}>
         {(['credits', 'stop', 'context', 'privacy'] as const).map((q) => (
@@ -41,17 +47,38 @@ export default function HelpCenter() {
         <div className="flex flex-wrap items-center gap-2">
           <span className="text-zinc-500">{t('help.theme')}</span>
           {(['light', 'dark', 'system'] as Theme[]).map((th) => (
-            <Button key={th} size="sm" variant={theme === th ? 'primary' : 'secondary'} onClick={() => set({ theme: th })}>{t(`theme.${th}`)}</Button>
+            <Button
+              key={th}
+              size="sm"
+              variant={theme === th ? 'primary' : 'secondary'}
+              onClick={() => set({ theme: th })}
+            >
+              {t(`theme.${th}`)}
+            </Button>
           ))}
         </div>
         <div className="flex flex-wrap items-center gap-2">
           <span className="text-zinc-500">{t('help.language')}</span>
-          <Button size="sm" variant={language === 'zh' ? 'primary' : 'secondary'} onClick={() => set({ language: 'zh' })}>中文</Button>
-          <Button size="sm" variant={language === 'en' ? 'primary' : 'secondary'} onClick={() => set({ language: 'en' })}>English</Button>
+          <Button
+            size="sm"
+            variant={language === 'zh' ? 'primary' : 'secondary'}
+            onClick={() => set({ language: 'zh' })}
+          >
+            中文
+          </Button>
+          <Button
+            size="sm"
+            variant={language === 'en' ? 'primary' : 'secondary'}
+            onClick={() => set({ language: 'en' })}
+          >
+            English
+          </Button>
         </div>
         <Toggle label={t('help.arcadeAuto')} checked={arcadeAuto} onChange={(v) => set({ arcadeAuto: v })} />
       </Card>
-      <Button variant="primary" onClick={() => open('tour')} data-testid="restart-tour">{t('help.startTour')}</Button>
+      <Button variant="primary" onClick={() => open('tour')} data-testid="restart-tour">
+        {t('help.startTour')}
+      </Button>
     </div>
   );
 }

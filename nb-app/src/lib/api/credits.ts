@@ -1,0 +1,3 @@
+import { api } from '../api-client';
+
+export const fetchBalance = () => api('get', '/api/credits/balance');
