@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { NOTICE_KINDS } from '@/lib/gemini/errors';
 import { keys } from '@/testing/translations';
 import { en } from './en';
 import { zh } from './zh';
@@ -22,20 +23,7 @@ describe('translations', () => {
   it('every key built from a list of values exists', () => {
     const known = new Set(keys(zh));
     const families: Record<string, readonly string[]> = {
-      errors: [
-        'no_credits',
-        'bad_key',
-        'unauthorized',
-        'rate_limited',
-        'busy',
-        'model_not_found',
-        'invalid_request',
-        'network',
-        'blocked',
-        'safety',
-        'no_image',
-        'unknown',
-      ],
+      errors: NOTICE_KINDS,
       'ledger.kinds': ['signup', 'redeem', 'generation', 'refund', 'admin_adjust'],
       'arcade.games': ['snake', 'dino', 'g2048', 'life'],
       'pipelines.status': ['pending', 'running', 'done', 'failed', 'skipped'],

@@ -5,6 +5,7 @@ header and the demo upstream behave the same on every path.
 """
 
 from dataclasses import dataclass
+from typing import Any
 
 import httpx
 
@@ -44,21 +45,35 @@ class UpstreamClient:
         if self.demo_http is not None:
             await self.demo_http.aclose()
 
-    def _target(self, credential: Credential, path: str) -> tuple[httpx.AsyncClient, str, dict[str, str]]:
+    def _request(
+        self, credential: Credential, method: str, path: str, **options: Any
+    ) -> tuple[httpx.AsyncClient, httpx.Request]:
         headers = {"x-goog-api-key": credential.secret, "content-type": "application/json"}
         if credential.demo and self.demo_http is not None:
-            return self.demo_http, path, headers
-        return self.http, (credential.base_url or self.base_url).rstrip("/") + path, headers
+            http, url = self.demo_http, path
+        else:
+            http, url = self.http, (credential.base_url or self.base_url).rstrip("/") + path
+        return http, http.build_request(method, url, headers=headers, **options)
 
-    async def generate(self, credential: Credential, model: str, body: bytes) -> Classified:
-        """`:generateContent`, classified; the answer's bytes travel in `Classified.body` uncopied."""
-        http, url, headers = self._target(credential, MODEL_PATH.format(model=model) + ":generateContent")
+    async def _send(
+        self, credential: Credential, method: str, path: str, stream: bool = False, **options: Any
+    ) -> httpx.Response | Classified:
+        """The response, or the classified transport failure (timeout, broken connection)."""
+        http, request = self._request(credential, method, path, **options)
         try:
-            response = await http.post(url, content=body, headers=headers)
+            return await http.send(request, stream=stream)
         except httpx.TimeoutException:
             return TIMED_OUT
         except httpx.HTTPError:
             return CONNECTION_FAILED
+
+    async def generate(self, credential: Credential, model: str, body: bytes) -> Classified:
+        """`:generateContent`, classified; the answer's bytes travel in `Classified.body` uncopied."""
+        response = await self._send(
+            credential, "POST", MODEL_PATH.format(model=model) + ":generateContent", content=body
+        )
+        if isinstance(response, Classified):
+            return response
         if response.status_code == 200:
             return classify_success(response.content)
         return classify_error(response.status_code, response.content)
@@ -67,14 +82,10 @@ class UpstreamClient:
         self, credential: Credential, model: str, body: bytes
     ) -> tuple[Classified, httpx.Response | None]:
         """`:streamGenerateContent?alt=sse`: an open 200 response to relay, or the classified failure."""
-        http, url, headers = self._target(credential, MODEL_PATH.format(model=model) + ":streamGenerateContent")
-        request = http.build_request("POST", url, params={"alt": "sse"}, content=body, headers=headers)
-        try:
-            upstream = await http.send(request, stream=True)
-        except httpx.TimeoutException:
-            return TIMED_OUT, None
-        except httpx.HTTPError:
-            return CONNECTION_FAILED, None
+        path = MODEL_PATH.format(model=model) + ":streamGenerateContent"
+        upstream = await self._send(credential, "POST", path, stream=True, params={"alt": "sse"}, content=body)
+        if isinstance(upstream, Classified):
+            return upstream, None
         if upstream.status_code != 200:
             result = classify_error(upstream.status_code, await upstream.aread())
             await upstream.aclose()
@@ -83,11 +94,7 @@ class UpstreamClient:
 
     async def get_model(self, credential: Credential, model: str) -> Classified | None:
         """The probe's cheap authenticated call (models.get): None when the key works."""
-        http, url, headers = self._target(credential, MODEL_PATH.format(model=model))
-        try:
-            response = await http.get(url, headers=headers, timeout=PROBE_TIMEOUT_SECONDS)
-        except httpx.TimeoutException:
-            return TIMED_OUT
-        except httpx.HTTPError:
-            return CONNECTION_FAILED
+        response = await self._send(credential, "GET", MODEL_PATH.format(model=model), timeout=PROBE_TIMEOUT_SECONDS)
+        if isinstance(response, Classified):
+            return response
         return None if response.status_code == 200 else classify_error(response.status_code, response.content)

@@ -11,6 +11,22 @@ export type GenerationErrorKind =
   | 'network'
   | 'unknown';
 
+/** Every failure a reply can show, each with its own translated notice (`errors.<kind>`). */
+export const NOTICE_KINDS = [
+  'no_credits',
+  'bad_key',
+  'unauthorized',
+  'rate_limited',
+  'busy',
+  'model_not_found',
+  'invalid_request',
+  'network',
+  'blocked',
+  'safety',
+  'no_image',
+  'unknown',
+] as const;
+
 export class GenerationError extends Error {
   readonly kind: GenerationErrorKind;
   readonly status?: number;

@@ -1,22 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { Button } from '@/components/ui/button';
+import { NOTICE_KINDS } from '@/lib/gemini/errors';
 import { useAuth } from '@/stores/auth';
 import { useUi } from '@/stores/ui';
 
-const KNOWN = new Set([
-  'no_credits',
-  'bad_key',
-  'unauthorized',
-  'rate_limited',
-  'busy',
-  'model_not_found',
-  'invalid_request',
-  'network',
-  'blocked',
-  'safety',
-  'no_image',
-  'unknown',
-]);
+const KNOWN = new Set<string>(NOTICE_KINDS);
 
 /** Says what happened and what to do about it, with the one button that helps. */
 export function ErrorNotice({ kind, message }: { kind: string; message: string }) {
