@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from jose import JWTError, jwt
 
 ALGORITHM = "HS256"
+MAX_USER_ID = 2**63 - 1
 
 
 @dataclass(frozen=True)
@@ -42,9 +43,10 @@ def decode_access_token(secret: str, token: str) -> AccessClaims | None:
         payload = jwt.decode(token, secret, algorithms=[ALGORITHM])
         if payload.get("typ") != "access":
             return None
-        return AccessClaims(
-            int(payload["sub"]), str(payload["role"]), str(payload["jti"]), str(payload["sid"]), int(payload["exp"])
-        )
+        user_id, session_id = int(payload["sub"]), str(uuid.UUID(str(payload["sid"])))
+        if not 1 <= user_id <= MAX_USER_ID:
+            return None
+        return AccessClaims(user_id, str(payload["role"]), str(payload["jti"]), session_id, int(payload["exp"]))
     except (JWTError, KeyError, ValueError, TypeError):
         return None
 

@@ -16,7 +16,7 @@ router = APIRouter(prefix="/api/images", tags=["images"])
 
 ImageId = Annotated[str, Path(pattern=r"^[0-9a-f]{64}$")]
 Expires = Annotated[int | None, Query(ge=0, le=2**40)]
-Signature = Annotated[str | None, Query(max_length=64)]
+Signature = Annotated[str | None, Query(max_length=64, pattern=r"^[A-Za-z0-9_-]+$")]
 
 
 async def _image_response(

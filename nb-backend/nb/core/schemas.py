@@ -1,5 +1,6 @@
 """Shapes shared by several routers."""
 
+import re
 from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, model_validator
@@ -12,22 +13,32 @@ class Page(BaseModel, Generic[T]):
     next_cursor: str | None = None
 
 
-def _reject_nul(value: Any) -> None:
-    if isinstance(value, str) and "\x00" in value:
-        raise ValueError("text must not contain NUL characters")
-    if isinstance(value, dict):
-        for item in value.values():
-            _reject_nul(item)
+MAX_DEPTH = 32
+SURROGATES = re.compile("[\ud800-\udfff]")
+
+
+def _check_storable(value: Any, depth: int = 0) -> None:
+    """PostgreSQL text holds neither NUL nor lone UTF-16 surrogates, and a document nested deeper than
+    MAX_DEPTH can no longer be read back (serializers recurse): refuse all three before storing."""
+    if depth > MAX_DEPTH:
+        raise ValueError(f"objects must not nest deeper than {MAX_DEPTH} levels")
+    if isinstance(value, str):
+        if "\x00" in value or (not value.isascii() and SURROGATES.search(value)):
+            raise ValueError("text must not contain NUL characters or unpaired surrogates")
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            _check_storable(key, depth + 1)
+            _check_storable(item, depth + 1)
     elif isinstance(value, list):
         for item in value:
-            _reject_nul(item)
+            _check_storable(item, depth + 1)
 
 
 class Input(BaseModel):
-    """Base of every request body: PostgreSQL text cannot hold NUL, so it is refused up front."""
+    """Base of every request body: what PostgreSQL cannot store, or we could not read back, is refused up front."""
 
     @model_validator(mode="before")
     @classmethod
-    def _no_nul(cls, data: Any) -> Any:
-        _reject_nul(data)
+    def _storable(cls, data: Any) -> Any:
+        _check_storable(data)
         return data

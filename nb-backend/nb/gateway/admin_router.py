@@ -10,7 +10,7 @@ from nb.gateway import prices
 from nb.gateway.schemas import ModelOut, ModelPriceIn
 
 router = APIRouter(prefix="/api/admin/models", tags=["admin"])
-ModelId = Annotated[str, Path(min_length=1, max_length=128, pattern=r"^[a-zA-Z0-9._-]+$")]
+ModelId = Annotated[str, Path(min_length=1, max_length=64, pattern=r"^[a-zA-Z0-9._-]+$")]
 
 
 @router.get("")

@@ -1,10 +1,13 @@
 """Bodies of the model, pricing and key-pool routes."""
 
 from datetime import datetime
+from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, HttpUrl, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, HttpUrl, UrlConstraints, field_validator, model_validator
 
 from nb.core.schemas import Input
+
+RelayUrl = Annotated[HttpUrl, UrlConstraints(max_length=255)]  # upstream_keys.base_url is varchar(255)
 
 MAX_BULK = 500
 
@@ -14,7 +17,7 @@ class TokensIn(Input):
     keys: list[str] | None = Field(None, min_length=1, max_length=MAX_BULK)
     label: str | None = Field(None, max_length=64)
     weight: int = Field(1, ge=1, le=100)
-    base_url: HttpUrl | None = None
+    base_url: RelayUrl | None = None
 
     @field_validator("keys")
     @classmethod
@@ -36,10 +39,19 @@ class TokensIn(Input):
 
 
 class TokenPatchIn(Input):
+    """Only the fields sent change; `label` and `base_url` may be cleared with null, the others not."""
+
     label: str | None = Field(None, max_length=64)
     weight: int | None = Field(None, ge=1, le=100)
-    base_url: HttpUrl | None = None
+    base_url: RelayUrl | None = None
     status: str | None = Field(None, pattern="^(active|disabled)$")
+
+    @model_validator(mode="after")
+    def _required_fields_not_null(self) -> "TokenPatchIn":
+        for name in ("weight", "status"):
+            if name in self.model_fields_set and getattr(self, name) is None:
+                raise ValueError(f"{name} cannot be null")
+        return self
 
 
 class TokenOut(BaseModel):
