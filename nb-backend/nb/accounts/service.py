@@ -21,13 +21,30 @@ def _weak_password(problem: str) -> ApiError:
     return ApiError(422, "weak_password", problem)
 
 
-def login_throttles(cache: Cache, settings: Settings) -> tuple[Throttle, Throttle]:
-    """Failures per account and per client address; each locks out only its own subject."""
-    window = settings.login_lockout_seconds
-    return (
-        Throttle(cache, "login-account", settings.login_max_failures, window),
-        Throttle(cache, "login-ip", settings.login_ip_max_failures, window),
-    )
+def login_throttles(cache: Cache, settings: Settings, email: str, ip: str) -> list[tuple[Throttle, str]]:
+    """Failed logins are counted per account *and address* (a guesser locks out only itself: the
+    owner signs in from elsewhere), per account over all addresses (a much larger ceiling against a
+    distributed guess), and per address over all accounts."""
+    window, account = settings.login_lockout_seconds, email.strip().lower()
+    return [
+        (Throttle(cache, "login-account-ip", settings.login_max_failures, window), f"{account}|{ip}"),
+        (Throttle(cache, "login-account", settings.login_account_max_failures, window), account),
+        (Throttle(cache, "login-ip", settings.login_ip_max_failures, window), ip),
+    ]
+
+
+async def _take_all(throttles: list[tuple[Throttle, str]]) -> None:
+    """Count the attempt against every throttle; when one refuses, the attempt (never evaluated) is
+    given back to all that counted it, the refusing one included."""
+    counted = 0
+    try:
+        for throttle, subject in throttles:
+            counted += 1
+            await throttle.take(subject)
+    except ApiError:
+        for throttle, subject in throttles[:counted]:
+            await throttle.give_back(subject)
+        raise
 
 
 async def find_by_email(session: AsyncSession, email: str) -> User | None:
@@ -93,20 +110,18 @@ async def login(
     password: str,
     visitor_id: uuid.UUID | None = None,
 ) -> sessions.TokenPair:
-    """Same answer for an unknown email and a wrong password, and the same hashing work for both."""
-    per_account, per_ip = login_throttles(cache, settings)
-    account_subject = email.strip().lower()
-    await per_account.check(account_subject)
-    await per_ip.check(ip)
+    """Same answer for an unknown email and a wrong password, and the same hashing work for both.
+    The attempt is counted before the password is checked and given back when it is right."""
+    throttles = login_throttles(cache, settings, email, ip)
+    await _take_all(throttles)
     user = await find_by_email(session, email)
     valid = await verify_password(password, user.password_hash if user else DUMMY_HASH)
     if user is None or not valid:
-        await per_account.hit(account_subject)
-        await per_ip.hit(ip)
         raise unauthorized("invalid email or password")
+    for throttle, subject in throttles:
+        await throttle.give_back(subject)
     if user.status != "active":
         raise ApiError(403, "account_banned", "this account is banned")
-    await per_account.clear(account_subject)
     return await _sign_in(session, settings, user, visitor_id)
 
 

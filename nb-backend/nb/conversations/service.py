@@ -67,12 +67,12 @@ async def _admit_visitor(
     session: AsyncSession, cache: Cache, settings: Settings, ip: str, visitor_id: uuid.UUID
 ) -> Throttle | None:
     """Record a first-seen visitor (rate-limited per address); a visitor bound to an account is retired.
-    Returns the throttle to charge once the new visitor is committed."""
+    Counted before the insert; the caller gives the attempt back when the visitor is not committed."""
     charge = None
     row = await session.get(Visitor, visitor_id, with_for_update={"read": True})
     if row is None:
         charge = Throttle(cache, "visitor-ip", settings.visitors_per_ip_per_hour, 3600)
-        await charge.check(ip)
+        await charge.take(ip)
         await session.execute(insert(Visitor).values(id=visitor_id, created_ip=ip).on_conflict_do_nothing())
         row = await session.get(Visitor, visitor_id, with_for_update={"read": True}, populate_existing=True)
         if row is None:
@@ -93,18 +93,21 @@ async def create_conversation(
     throttle = None
     if owner.visitor_id is not None:
         throttle = await _admit_visitor(session, cache, settings, ip, owner.visitor_id)
-    count = (await session.execute(select(func.count()).select_from(Conversation).where(owner.owns()))).scalar_one()
-    if count >= settings.max_conversations_per_owner:
-        raise ApiError(
-            422,
-            "conversation_limit",
-            f"at most {settings.max_conversations_per_owner} conversations: delete some first",
-        )
-    conversation = Conversation(user_id=owner.user_id, visitor_id=owner.visitor_id, title=title, model=model)
-    session.add(conversation)
-    await session.commit()
-    if throttle is not None:
-        await throttle.hit(ip)
+    try:
+        count = (await session.execute(select(func.count()).select_from(Conversation).where(owner.owns()))).scalar_one()
+        if count >= settings.max_conversations_per_owner:
+            raise ApiError(
+                422,
+                "conversation_limit",
+                f"at most {settings.max_conversations_per_owner} conversations: delete some first",
+            )
+        conversation = Conversation(user_id=owner.user_id, visitor_id=owner.visitor_id, title=title, model=model)
+        session.add(conversation)
+        await session.commit()
+    except BaseException:
+        if throttle is not None:
+            await throttle.give_back(ip)
+        raise
     return conversation
 
 

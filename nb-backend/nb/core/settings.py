@@ -45,6 +45,7 @@ class Settings(BaseSettings):
     trusted_proxies: str = ""
 
     login_max_failures: int = 5
+    login_account_max_failures: int = 100
     login_ip_max_failures: int = 30
     login_lockout_seconds: int = 900
     register_per_ip_per_hour: int = 20

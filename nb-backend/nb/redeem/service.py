@@ -38,8 +38,8 @@ def _failures(cache: Cache, settings: Settings) -> Throttle:
 async def redeem_code(
     session: AsyncSession, cache: Cache, settings: Settings, user_id: int, raw_code: str
 ) -> Redemption:
-    failures = _failures(cache, settings)
-    await failures.check(str(user_id))
+    failures, subject = _failures(cache, settings), str(user_id)
+    await failures.take(subject)
     body = normalize_code(raw_code)
     now = datetime.now(UTC)
     won = None
@@ -60,8 +60,8 @@ async def redeem_code(
         ).first()
     if won is None:
         await session.rollback()
-        await failures.hit(str(user_id))
         raise await _why_not(session, body, settings)
+    await failures.give_back(subject)
     balance = await ledger.apply_change(session, user_id, won.credits, "redeem", str(won.id))
     if balance is None:
         raise RuntimeError("a credit cannot take a balance below zero")

@@ -16,14 +16,35 @@ async def _login(client, email, password, ip):
     )
 
 
-async def test_failed_logins_lock_the_account_with_retry_after(client):
-    account = await register(client)
-    statuses = [(await _login(client, account.email, "wrong-password", random_ip())).status_code for _ in range(6)]
+async def test_failed_logins_lock_out_the_guessing_address_not_the_owner(client):
+    account, attacker = await register(client), random_ip()
+    statuses = [(await _login(client, account.email, "wrong-password", attacker)).status_code for _ in range(6)]
     assert statuses == [401] * 5 + [429]
-    locked = await _login(client, account.email, PASSWORD, random_ip())
+    locked = await _login(client, account.email, PASSWORD, attacker)
     assert locked.status_code == 429 and int(locked.headers["retry-after"]) > 0
-    other = await register(client)
-    assert (await _login(client, other.email, PASSWORD, random_ip())).status_code == 200
+    assert (await _login(client, account.email, PASSWORD, random_ip())).status_code == 200
+
+
+async def test_a_parallel_burst_of_wrong_passwords_evaluates_at_most_the_limit(client):
+    account, attacker = await register(client), random_ip()
+    burst = [_login(client, account.email, "wrong-password", attacker) for _ in range(60)]
+    burst.insert(30, _login(client, account.email, PASSWORD, attacker))
+    statuses = [response.status_code for response in await asyncio.gather(*burst)]
+    evaluated = [status for status in statuses if status != 429]
+    assert len(evaluated) <= 5, statuses
+    assert statuses.count(429) >= 56
+
+
+async def test_guesses_from_many_addresses_hit_the_per_account_ceiling(database_url, infrastructure):
+    settings = make_settings(database_url, infrastructure["redis"], login_account_max_failures=8)
+    with serving(create_app(settings)) as url:
+        async with httpx.AsyncClient(base_url=url, timeout=60) as http:
+            account = await register(http, ip=random_ip())
+            statuses = [
+                (await _login(http, account.email, "wrong-password", random_ip())).status_code for _ in range(9)
+            ]
+            assert statuses == [401] * 8 + [429]
+            assert (await _login(http, account.email, PASSWORD, random_ip())).status_code == 429
 
 
 async def test_one_address_guessing_many_accounts_is_locked_out_alone(client):

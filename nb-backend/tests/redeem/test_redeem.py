@@ -118,6 +118,16 @@ async def test_repeated_failures_are_throttled_per_user(client, engine):
     ).status_code == 404
 
 
+async def test_a_parallel_burst_of_wrong_codes_evaluates_at_most_the_limit(client):
+    account = await register(client)
+    attempts = [
+        client.post("/api/redeem", headers=account.headers, json={"code": f"NB-ZZZZ-ZZZZ-ZZZZ-{n:04d}"})
+        for n in range(100)
+    ]
+    statuses = [response.status_code for response in await asyncio.gather(*attempts)]
+    assert statuses.count(429) == 90 and len([status for status in statuses if status != 429]) == 10
+
+
 async def test_batch_bounds_are_enforced(client, engine):
     admin = await register_admin(client, engine)
     past = (datetime.now(UTC) - timedelta(days=1)).isoformat()
