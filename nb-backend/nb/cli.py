@@ -151,7 +151,7 @@ def cmd_sweep(args: argparse.Namespace) -> None:
     async def work(session, settings):
         cache = create_cache(settings)
         try:
-            return await sweep_stale(session, cache, settings.upstream_timeout_seconds + settings.pending_grace_seconds)
+            return await sweep_stale(session, cache, settings.sweep_after_seconds)
         finally:
             await cache.close()
 

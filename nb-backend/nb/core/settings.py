@@ -58,6 +58,7 @@ class Settings(BaseSettings):
     upstream_base_url: str = "https://generativelanguage.googleapis.com"
     upstream_timeout_seconds: float = Field(120.0, gt=0)
     upstream_attempts: int = Field(3, ge=1, le=10)
+    generation_deadline_seconds: float = Field(170.0, gt=0)
     pool_wait_seconds: float = Field(5.0, ge=0)
     cooldown_default_seconds: float = 60.0
     cooldown_server_error_seconds: float = 5.0
@@ -90,6 +91,12 @@ class Settings(BaseSettings):
         if problems:
             raise ValueError("; ".join(problems))
         return self
+
+    @property
+    def sweep_after_seconds(self) -> float:
+        """A pending generation older than this has ended (its deadline passed) and was never settled:
+        the sweeper may settle it. Derived from the deadline, so a running generation is never swept."""
+        return self.generation_deadline_seconds + self.pending_grace_seconds
 
     @property
     def demo_upstream_allowed(self) -> bool:

@@ -2,7 +2,9 @@
 
 Retries move to another key only while no image exists and only for classes that another key can
 fix (see `RETRYABLE`). Anything that ends without a final image — an error, a block, a text-only
-answer, a cancelled or disconnected request — is refunded exactly once. The service returns an
+answer, a cancelled or disconnected request — is refunded exactly once. All attempts together end
+by GENERATION_DEADLINE_SECONDS, and the sweeper waits that long plus a grace period, so it never
+settles a generation that is still running. The service returns an
 `Answer`; the router turns it into an HTTP response.
 """
 
@@ -23,7 +25,7 @@ from nb.gateway import billing
 from nb.gateway.sse import SseImageWatcher
 from nb.pool.key_pool import KeyPool, PoolExhausted, PoolKey
 from nb.upstream.classify import RETRYABLE, Classified, Outcome
-from nb.upstream.client import UpstreamClient
+from nb.upstream.client import TIMED_OUT, UpstreamClient
 
 log = logging.getLogger("nb.generation")
 EXCERPT_LENGTH = 200
@@ -143,6 +145,7 @@ class Gateway:
         if reservation.replay_of is not None:
             return await self._replay(reservation, reservation.replay_of)
         started = time.monotonic()
+        deadline = started + self.runtime.settings.generation_deadline_seconds
         tried: set[int] = set()
         result: Classified | None = None
         key: PoolKey | None = None
@@ -152,7 +155,9 @@ class Gateway:
                 if key is None:
                     break
                 tried.add(key.id)
-                result, handed_over = await attempt(key, request, reservation, len(tried), started)
+                result, handed_over = TIMED_OUT, None
+                with anyio.move_on_after(deadline - time.monotonic()):
+                    result, handed_over = await attempt(key, request, reservation, len(tried), started)
                 if handed_over is not None:
                     return handed_over
                 if result.outcome == Outcome.IMAGE:

@@ -5,7 +5,6 @@ from nb.gateway import billing
 
 
 async def sweep_stale_generations(runtime: Runtime) -> dict[str, int]:
-    """Settle generations older than the upstream timeout plus a grace period."""
-    age = runtime.settings.upstream_timeout_seconds + runtime.settings.pending_grace_seconds
+    """Settle generations older than the generation deadline plus a grace period."""
     async with runtime.sessions() as session:
-        return await billing.sweep_stale(session, runtime.cache, age)
+        return await billing.sweep_stale(session, runtime.cache, runtime.settings.sweep_after_seconds)

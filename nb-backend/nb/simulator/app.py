@@ -62,10 +62,10 @@ async def _plan(request: Request, key: str | None, model_id: str, call_number: i
     if spec is None:
         raise model_not_found(model_id, _api_version(request))
     parsed, source = await asyncio.to_thread(_parse_and_decode, await request.body(), spec)
-    behaviours.check_generation_quota(caller, model_id, call_number)
     markers = behaviours.find_markers(parsed.prompt)
     if behaviours.is_slow(caller, markers):
         await asyncio.sleep(config.slow_ms / 1000)
+    behaviours.check_generation_quota(caller, model_id, call_number)
     if error := behaviours.marker_error(markers):
         raise error
     return plan_reply(spec, parsed, source, markers, config), markers

@@ -4,6 +4,7 @@ huge images. Whatever happens, credits are charged for an image or refunded exac
 import asyncio
 import base64
 import os
+import secrets
 import signal
 import time
 
@@ -14,8 +15,10 @@ from sqlalchemy.ext.asyncio import async_sessionmaker
 
 from devtools.processes import backend_process
 from devtools.simulator_server import running_simulator
+from devtools.threaded_server import serving
 from nb.core.cache import Cache
 from nb.gateway import billing
+from nb.main import create_app
 from nb.simulator import SimulatorConfig
 from tests.support.gateway import (
     FLASH,
@@ -30,6 +33,7 @@ from tests.support.gateway import (
     simulator_stats,
 )
 from tests.support.ledger import check_ledger
+from tests.support.settings import make_settings, random_ip
 
 
 @pytest.fixture
@@ -199,3 +203,65 @@ async def test_a_4k_image_passes_through_both_endpoints_intact(client, admin, en
     assert base64.b64decode(final["inlineData"]["data"]) == expected
     assert _image_bytes_in_sse(streamed.content)[-1] == expected
     assert await balance(client, account) == 10
+
+
+async def _slow_retried_generation(database_url, infrastructure, engine, redis, simulator_url, **overrides):
+    """A generation whose first attempt waits 2 s (#slow) and fails (flaky key), whose second waits 2 s
+    and succeeds; the sweeper runs every 0.3 s. Returns (status, row statuses, balance, seconds taken)."""
+    settings = make_settings(
+        database_url,
+        infrastructure["redis"],
+        redis_namespace=f"nbdeadline-{secrets.token_hex(4)}",
+        upstream_base_url=simulator_url,
+        pending_grace_seconds=0.3,
+        sweep_interval_seconds=0.3,
+        **overrides,
+    )
+    with serving(create_app(settings)) as url:
+        async with httpx.AsyncClient(base_url=url, timeout=60, headers={"X-Forwarded-For": random_ip()}) as http:
+            admin = await register_admin(http, engine)
+            tag = secrets.token_hex(4)
+            async with key_pool(http, admin, [f"flaky-deadline-{tag}"]), key_pool(http, admin, [f"ok-deadline-{tag}"]):
+                await redis.set(f"{settings.redis_namespace}:pool:cursor", -1)  # the flaky key (added first) goes first
+                account = await funded_user(http, admin, 5)
+                started = time.monotonic()
+                response = await generate(http, account, FLASH, body("take your time #slow"))
+                took = time.monotonic() - started
+                await asyncio.sleep(1.0)
+                return response.status_code, await _statuses(engine, account.id), await balance(http, account), took
+
+
+async def test_a_generation_retried_past_one_attempts_timeout_is_never_swept(
+    database_url, infrastructure, engine, redis, simulator_url
+):
+    """About 4 s in all, longer than one attempt's timeout plus the grace: one charge, the row
+    succeeded, the books clean."""
+    status, rows, credits, took = await _slow_retried_generation(
+        database_url,
+        infrastructure,
+        engine,
+        redis,
+        simulator_url,
+        upstream_timeout_seconds=2.5,
+        generation_deadline_seconds=6.0,
+    )
+    assert (status, rows, credits) == (200, ["succeeded"], 4)
+    assert took > 2.5 + 0.3
+    assert check_ledger(database_url).returncode == 0
+
+
+async def test_all_attempts_together_end_at_the_generation_deadline(
+    database_url, infrastructure, engine, redis, simulator_url
+):
+    status, rows, credits, took = await _slow_retried_generation(
+        database_url,
+        infrastructure,
+        engine,
+        redis,
+        simulator_url,
+        upstream_timeout_seconds=10.0,
+        generation_deadline_seconds=3.0,
+    )
+    assert (status, rows, credits) == (504, ["refunded"], 5)
+    assert took < 3.0 + 1.0
+    assert check_ledger(database_url).returncode == 0
