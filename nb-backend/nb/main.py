@@ -23,6 +23,7 @@ from nb.core.observability import router as metrics
 from nb.core.observability.http import ObservabilityMiddleware
 from nb.core.openapi import document_errors
 from nb.core.runtime import Runtime
+from nb.core.security_headers import SecurityHeadersMiddleware
 from nb.core.settings import MIN_SECRET_LENGTH, Settings
 from nb.core.spa import mount_spa
 from nb.credits import router as credits
@@ -122,7 +123,9 @@ def create_app(settings: Settings) -> FastAPI:
         title="NanoBanana Pro",
         version="0.1.0",
         lifespan=lifespan,
-        docs_url="/docs",
+        docs_url="/docs" if settings.docs_exposed else None,
+        redoc_url=None,
+        openapi_url="/openapi.json" if settings.docs_exposed else None,
         dependencies=[Depends(_reject_nul_in_query)],
     )
     install_error_handlers(app)
@@ -141,6 +144,7 @@ def create_app(settings: Settings) -> FastAPI:
             **{prefix + "/": GENERATION_BODY_LIMIT for prefix in GEMINI_PREFIXES},
         },
     )
+    app.add_middleware(SecurityHeadersMiddleware)
     app.add_middleware(ObservabilityMiddleware)
     return app
 

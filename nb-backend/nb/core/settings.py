@@ -69,6 +69,7 @@ class Settings(BaseSettings):
     probe_model: str = "gemini-2.5-flash-image"
     idempotency_ttl_seconds: int = 3600
     demo_upstream: bool | None = None
+    expose_docs: bool | None = None
     demo_image_scale: float = 0.5
 
     @model_validator(mode="after")
@@ -91,6 +92,11 @@ class Settings(BaseSettings):
         if problems:
             raise ValueError("; ".join(problems))
         return self
+
+    @property
+    def docs_exposed(self) -> bool:
+        """/docs and /openapi.json: on outside production, off in production unless EXPOSE_DOCS=true."""
+        return self.expose_docs if self.expose_docs is not None else self.environment != "production"
 
     @property
     def sweep_after_seconds(self) -> float:

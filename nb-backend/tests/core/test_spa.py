@@ -37,3 +37,13 @@ async def test_api_paths_never_fall_back_and_files_outside_the_build_stay_hidden
     assert unknown_api.status_code == 404 and unknown_api.json()["code"] == "not_found"
     assert "outside the build" not in traversal.text
     assert health.json() == {"status": "ok"}
+
+
+async def test_html_cannot_be_framed_and_nothing_is_sniffed(spa_url):
+    async with httpx.AsyncClient(base_url=spa_url) as http:
+        for path in ("/", "/index.html", "/admin/users"):
+            page = await http.get(path)
+            assert "frame-ancestors 'none'" in page.headers["content-security-policy"]
+            assert page.headers["x-frame-options"] == "DENY" and page.headers["x-content-type-options"] == "nosniff"
+        asset = await http.get("/assets/app-1a2b.js")
+        assert asset.headers["x-content-type-options"] == "nosniff" and "immutable" in asset.headers["cache-control"]
