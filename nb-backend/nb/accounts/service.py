@@ -111,14 +111,17 @@ async def login(
     visitor_id: uuid.UUID | None = None,
 ) -> sessions.TokenPair:
     """Same answer for an unknown email and a wrong password, and the same hashing work for both.
-    The attempt is counted before the password is checked and given back when it is right."""
+    The attempt is counted before the password is checked; the right password gives it back and, as
+    before, clears the account's failures from this address."""
     throttles = login_throttles(cache, settings, email, ip)
     await _take_all(throttles)
     user = await find_by_email(session, email)
     valid = await verify_password(password, user.password_hash if user else DUMMY_HASH)
     if user is None or not valid:
         raise unauthorized("invalid email or password")
-    for throttle, subject in throttles:
+    (from_here, pair), *others = throttles
+    await from_here.clear(pair)
+    for throttle, subject in others:
         await throttle.give_back(subject)
     if user.status != "active":
         raise ApiError(403, "account_banned", "this account is banned")

@@ -116,3 +116,12 @@ async def test_signup_bonus_is_booked_in_the_ledger(database_url, infrastructure
             account = await register(http)
             ledger = (await http.get("/api/credits/ledger", headers=account.headers)).json()["items"]
     assert [(item["kind"], item["delta"], item["balance_after"]) for item in ledger] == [("signup", 3, 3)]
+
+
+async def test_a_successful_login_clears_the_failures_from_that_address(client):
+    account, address = await register(client), random_ip()
+    for _ in range(4):
+        assert (await _login(client, account.email, "wrong-password", address)).status_code == 401
+    assert (await _login(client, account.email, PASSWORD, address)).status_code == 200
+    statuses = [(await _login(client, account.email, "wrong-password", address)).status_code for _ in range(6)]
+    assert statuses == [401] * 5 + [429]
